@@ -1,0 +1,93 @@
+package dev.s3batch.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.s3batch.handler.action.ActionRegistry;
+import dev.s3batch.handler.event.BatchEvent;
+import dev.s3batch.handler.event.EventReader;
+import dev.s3batch.handler.event.InvalidEventException;
+import dev.s3batch.handler.internal.InvocationProcessor;
+import dev.s3batch.handler.internal.S3Clients;
+import dev.s3batch.handler.response.ResponseWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The Lambda function S3 Batch Operations invokes: handler
+ * {@code dev.s3batch.handler.S3BatchHandler::handleRequest}. It reads the invocation (schema 1.0
+ * or 2.0), runs the configured action on every task, and writes the response. An event it
+ * cannot answer at all fails the invocation with an {@link InvalidEventException} naming the
+ * fault; anything that goes wrong within one task is that task's failure.
+ *
+ * <p>A {@code RequestStreamHandler}, because with {@code RequestHandler} the Java runtime
+ * serialises the response with the wrong field names and S3 reports "Invalid JSON returned in
+ * Lambda payload". The S3 client is built once per instance, on the first task that needs it.
+ *
+ * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-invoke-lambda.html">Invoking
+ *     an AWS Lambda function from S3 Batch Operations</a>
+ */
+public final class S3BatchHandler implements RequestStreamHandler {
+
+  private final InvocationProcessor processor;
+
+  /** The constructor the Lambda runtime calls: configuration from the process environment. */
+  public S3BatchHandler() {
+    this(System.getenv());
+  }
+
+  /** A handler configured by {@code environment} instead of the process environment. */
+  public S3BatchHandler(Map<String, String> environment) {
+    this(environment, memoize(() -> S3Clients.fromEnvironment(environment)));
+  }
+
+  /** A handler with the given environment and S3 client (the caller keeps ownership of the client). */
+  public S3BatchHandler(Map<String, String> environment, Supplier<S3Client> s3) {
+    this.processor = new InvocationProcessor(environment, s3, new ActionRegistry());
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    BatchEvent event = EventReader.read(input);
+    Consumer<String> log = line -> logLine(context, line);
+    ResponseWriter.write(processor.process(event, () -> remainingMillis(context), log), output);
+    output.flush();
+  }
+
+  private static long remainingMillis(Context context) {
+    return context == null ? Long.MAX_VALUE / 2 : context.getRemainingTimeInMillis();
+  }
+
+  private static void logLine(Context context, String line) {
+    if (context != null && context.getLogger() != null) {
+      context.getLogger().log(line + "\n");
+    } else {
+      System.out.println(line);
+    }
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> factory) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T local = value;
+        if (local == null) {
+          synchronized (this) {
+            local = value;
+            if (local == null) {
+              local = factory.get();
+              value = local;
+            }
+          }
+        }
+        return local;
+      }
+    };
+  }
+}

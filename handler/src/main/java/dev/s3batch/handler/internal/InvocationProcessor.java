@@ -1,0 +1,115 @@
+package dev.s3batch.handler.internal;
+
+import dev.s3batch.handler.action.ActionRegistry;
+import dev.s3batch.handler.event.BatchEvent;
+import dev.s3batch.handler.event.BatchTask;
+import dev.s3batch.handler.response.BatchResponse;
+import dev.s3batch.handler.response.TaskResult;
+import dev.s3batch.handler.spi.ObjectAction;
+import dev.s3batch.handler.spi.ObjectTask;
+import dev.s3batch.handler.spi.TaskOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Answers one invocation: resolves its setup once, then runs every task in isolation, so that an
+ * exception in one task becomes that task's failure and never sinks the others. Thread-safe:
+ * per-invocation state lives in locals; actions are created once per name and reused.
+ */
+public final class InvocationProcessor {
+
+  private final Map<String, String> environment;
+  private final Supplier<S3Client> s3;
+  private final ActionRegistry registry;
+  private final Map<String, ObjectAction> actions = new ConcurrentHashMap<>();
+
+  /**
+   * @param environment the function's environment
+   * @param s3 the S3 client, asked for on first use
+   * @param registry where actions are found
+   */
+  public InvocationProcessor(Map<String, String> environment, Supplier<S3Client> s3, ActionRegistry registry) {
+    this.environment = Map.copyOf(environment);
+    this.s3 = s3;
+    this.registry = registry;
+  }
+
+  /**
+   * Answers every task of the event, in order.
+   *
+   * @param event the invocation
+   * @param remainingMillis the time left in the invocation
+   * @param log where the one line per task goes
+   */
+  public BatchResponse process(BatchEvent event, LongSupplier remainingMillis, Consumer<String> log) {
+    InvocationSetup setup = null;
+    String setupError = null;
+    try {
+      setup = InvocationSetup.resolve(environment, event.job().userArguments(), registry);
+    } catch (InvocationSetup.SetupException e) {
+      setupError = e.getMessage();
+    }
+    List<TaskResult> results = new ArrayList<>(event.tasks().size());
+    for (BatchTask task : event.tasks()) {
+      long start = System.nanoTime();
+      TaskOutcome outcome =
+          setup == null
+              ? TaskOutcome.permanentFailure(setupError, "InvalidConfiguration")
+              : runIsolated(task, event, setup, remainingMillis);
+      results.add(new TaskResult(task.taskId(), outcome.resultCode(), ResultStrings.oneLine(outcome.message())));
+      log.accept(
+          TaskLog.line(
+              event.job().id(), task.taskId(), task.bucketName().orElse(""),
+              task.s3Key() == null ? "" : task.s3Key(), setup == null ? "" : setup.actionName(),
+              outcome.resultCode().name(), (System.nanoTime() - start) / 1_000_000, outcome.errorCode()));
+    }
+    return BatchResponse.of(event.invocationSchemaVersion().wire(), event.invocationId(), results);
+  }
+
+  private TaskOutcome runIsolated(
+      BatchTask task, BatchEvent event, InvocationSetup setup, LongSupplier remainingMillis) {
+    FailureClassifier classifier = classifier(setup.settings());
+    try {
+      ObjectTask objectTask = objectTask(task, event, setup);
+      ObjectAction action = actions.computeIfAbsent(setup.actionName(), n -> setup.provider().create());
+      TaskOutcome outcome =
+          action.perform(
+              objectTask,
+              new TaskContext(s3, setup.settings(), remainingMillis, event.job().id(), event.invocationSchemaVersion()));
+      return outcome != null
+          ? outcome
+          : TaskOutcome.permanentFailure("action " + setup.actionName() + " returned no outcome", "");
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return classifier.classify(e);
+    }
+  }
+
+  private static FailureClassifier classifier(Settings settings) {
+    return new FailureClassifier("temporary".equals(settings.get("missingKey").orElse("permanent")));
+  }
+
+  private static ObjectTask objectTask(BatchTask task, BatchEvent event, InvocationSetup setup)
+      throws MalformedKeyException {
+    String bucket =
+        task.bucketName()
+            .orElseThrow(() -> new IllegalArgumentException(
+                "task " + task.taskId() + " names no bucket (neither s3Bucket nor s3BucketArn)"));
+    if (task.s3Key() == null || task.s3Key().isEmpty()) {
+      throw new IllegalArgumentException("task " + task.taskId() + " has no s3Key");
+    }
+    String decoded = KeyDecoder.decode(task.s3Key(), setup.keyDecoding());
+    KeyFormat.ParsedKey parsed = setup.keyFormat().parse(decoded);
+    return new ObjectTask(
+        task.taskId(), event.job().id(), bucket, parsed.key(), task.versionId().orElse(null), task.s3Key(),
+        parsed.parameters());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.s3batch.handler.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a decoded task key is read ({@code S3BATCH_KEY_FORMAT} / {@code keyFormat}).
+ *
+ * <ul>
+ *   <li>{@code plain}: the key is the object key.
+ *   <li>{@code json}: the key is a JSON object of task parameters, as in AWS's documents
+ *       ({@code {"origKey": "a", "newKey": "b"}}); the object key is {@code origKey} (or
+ *       {@code key}). Anything else fails the task.
+ *   <li>{@code pipe}: {@code key|argument}, as in AWS's revision example; split at the last
+ *       {@code |}, so keys that hold a {@code |} still work.
+ *   <li>{@code auto} (the default): {@code json} when the key is a JSON object, else {@code plain}.
+ * </ul>
+ */
+public enum KeyFormat {
+  PLAIN("plain"),
+  JSON("json"),
+  PIPE("pipe"),
+  AUTO("auto");
+
+  /** The task parameter that holds the part after the {@code |} of a pipe key. */
+  public static final String PIPE_ARGUMENT = "argument";
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  private final String setting;
+
+  KeyFormat(String setting) {
+    this.setting = setting;
+  }
+
+  /** The setting's value. */
+  public String setting() {
+    return setting;
+  }
+
+  /** The format named by a setting value, empty for an unknown one. */
+  public static Optional<KeyFormat> fromSetting(String value) {
+    for (KeyFormat f : values()) {
+      if (f.setting.equals(value)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A key read in this format: the object key and the task parameters. */
+  public record ParsedKey(String key, Map<String, String> parameters) {
+    public ParsedKey {
+      parameters = Map.copyOf(parameters);
+    }
+  }
+
+  /** Reads a decoded key. */
+  public ParsedKey parse(String decoded) throws MalformedKeyException {
+    return switch (this) {
+      case PLAIN -> new ParsedKey(decoded, Map.of());
+      case JSON -> json(decoded, true);
+      case PIPE -> pipe(decoded);
+      case AUTO -> looksLikeJsonObject(decoded) ? json(decoded, false) : new ParsedKey(decoded, Map.of());
+    };
+  }
+
+  private static boolean looksLikeJsonObject(String s) {
+    String t = s.strip();
+    return t.startsWith("{") && t.endsWith("}");
+  }
+
+  private static ParsedKey pipe(String decoded) throws MalformedKeyException {
+    int bar = decoded.lastIndexOf('|');
+    if (bar < 0) {
+      throw new MalformedKeyException("key \"" + decoded + "\" has no '|': the pipe key format is key|argument");
+    }
+    return new ParsedKey(decoded.substring(0, bar), Map.of(PIPE_ARGUMENT, decoded.substring(bar + 1)));
+  }
+
+  private static ParsedKey json(String decoded, boolean strict) throws MalformedKeyException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(decoded);
+    } catch (JsonProcessingException e) {
+      if (!strict) {
+        return new ParsedKey(decoded, Map.of());
+      }
+      throw new MalformedKeyException(
+          "key \"" + decoded + "\" is not JSON (keyFormat json): " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      if (!strict) {
+        return new ParsedKey(decoded, Map.of());
+      }
+      throw new MalformedKeyException("key \"" + decoded + "\" is not a JSON object (keyFormat json)");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      JsonNode v = e.getValue();
+      if (!v.isNull()) {
+        params.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+      }
+    }
+    String key = params.containsKey("origKey") ? params.get("origKey") : params.get("key");
+    if (key == null || key.isEmpty()) {
+      throw new MalformedKeyException(
+          "JSON key " + decoded + " names no object: it needs an \"origKey\" (or \"key\") field");
+    }
+    return new ParsedKey(key, params);
+  }
+}

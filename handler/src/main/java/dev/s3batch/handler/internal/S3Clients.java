@@ -1,0 +1,67 @@
+package dev.s3batch.handler.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds the function's S3 client from its environment: region from {@code AWS_REGION}
+ * (or {@code AWS_DEFAULT_REGION}), credentials from the Lambda environment variables, endpoint
+ * from {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} when set (path-style then), so one
+ * jar runs against AWS, S3Mock or LocalStack. The URL-connection HTTP client starts fastest.
+ */
+public final class S3Clients {
+
+  private S3Clients() {}
+
+  /** The client for this environment. */
+  public static S3Client fromEnvironment(Map<String, String> env) {
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClient(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofMinutes(2))
+                    .build())
+            .credentialsProvider(credentials(env));
+    String region = firstSet(env, "AWS_REGION", "AWS_DEFAULT_REGION");
+    if (region != null) {
+      builder.region(Region.of(region));
+    }
+    String endpoint = firstSet(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+    if (endpoint != null) {
+      builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+    }
+    return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials(Map<String, String> env) {
+    String id = firstSet(env, "AWS_ACCESS_KEY_ID");
+    String secret = firstSet(env, "AWS_SECRET_ACCESS_KEY");
+    if (id == null || secret == null) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    String token = firstSet(env, "AWS_SESSION_TOKEN");
+    return StaticCredentialsProvider.create(
+        token == null ? AwsBasicCredentials.create(id, secret) : AwsSessionCredentials.create(id, secret, token));
+  }
+
+  private static String firstSet(Map<String, String> env, String... names) {
+    for (String n : names) {
+      String v = env.get(n);
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+}

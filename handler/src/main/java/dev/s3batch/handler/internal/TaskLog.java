@@ -1,0 +1,42 @@
+package dev.s3batch.handler.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The one structured log line per task: job id, task id, bucket, key (as S3 sent it, URL-encoded),
+ * action, result code, duration and error code. Never object contents or credentials.
+ */
+public final class TaskLog {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  private TaskLog() {}
+
+  /** The line, as one JSON object. */
+  public static String line(
+      String jobId, String taskId, String bucket, String s3Key, String action, String resultCode,
+      long durationMillis, String errorCode) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("level", "Succeeded".equals(resultCode) ? "INFO" : "WARN");
+      g.writeStringField("event", "task");
+      g.writeStringField("jobId", jobId);
+      g.writeStringField("taskId", taskId);
+      g.writeStringField("bucket", bucket);
+      g.writeStringField("s3Key", s3Key);
+      g.writeStringField("action", action);
+      g.writeStringField("resultCode", resultCode);
+      g.writeNumberField("durationMs", durationMillis);
+      g.writeStringField("errorCode", errorCode);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}
