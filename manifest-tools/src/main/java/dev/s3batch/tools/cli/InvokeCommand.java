@@ -1,0 +1,151 @@
+package dev.s3batch.tools.cli;
+
+import dev.s3batch.handler.S3BatchHandler;
+import dev.s3batch.handler.event.SchemaVersion;
+import dev.s3batch.tools.local.EventWriter;
+import dev.s3batch.tools.local.LocalContext;
+import dev.s3batch.tools.local.LocalInvoker;
+import dev.s3batch.tools.manifest.KeyEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code s3batch invoke}: runs the function in this process on one event, exactly as Lambda
+ * would (JSON bytes in, JSON bytes out), and prints the response JSON on stdout; the function's
+ * log lines go to stderr.
+ */
+@Command(
+    name = "invoke",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the function in this process on one event, as Lambda would, and print its response JSON.",
+      "Give an event file (--event FILE, or - for stdin), or one object (--bucket, --key) to build the event for.",
+      "Exit code 3 when a task was answered TemporaryFailure or PermanentFailure."
+    })
+public final class InvokeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--event", paramLabel = "FILE", description = "Event JSON file, or - for stdin.")
+    String event;
+
+    @ArgGroup(exclusive = false)
+    ObjectSource object;
+  }
+
+  static final class ObjectSource {
+    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "Bucket of the object.")
+    String bucket;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Object key, raw (it is URL-encoded into the event as in a manifest).")
+    String key;
+
+    @Option(names = "--version-id", paramLabel = "ID", description = "Version id of the object.")
+    String versionId;
+
+    @Option(names = "--schema", paramLabel = "1.0|2.0", description = "Invocation schema (default 1.0; 2.0 when --arg is given).")
+    String schema;
+
+    @Option(names = "--arg", paramLabel = "KEY=VALUE", description = "A job user argument (schema 2.0); repeatable.")
+    Map<String, String> args = new LinkedHashMap<>();
+  }
+
+  @Option(names = "--action", paramLabel = "NAME", description = "The function's action (sets S3BATCH_ACTION).")
+  String action;
+
+  @Option(names = "--env", paramLabel = "KEY=VALUE", description = "A variable of the function's environment; repeatable.")
+  Map<String, String> env = new LinkedHashMap<>();
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900", description = "The function's timeout, given to it as its remaining time (default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Mixin AwsOptions aws;
+
+  @Override
+  public Integer call() throws IOException {
+    byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
+    Map<String, String> environment = functionEnvironment();
+    LocalInvoker.Invocation result =
+        LocalInvoker.invoke(
+            new S3BatchHandler(environment), event,
+            new LocalContext(timeoutSeconds * 1000, line -> spec.commandLine().getErr().println(line)));
+    if (result.functionError() != null) {
+      throw CliException.failed("the function failed the invocation: " + result.functionError());
+    }
+    spec.commandLine().getOut().println(new String(result.output(), StandardCharsets.UTF_8));
+    return result.allSucceeded() ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
+  }
+
+  private Map<String, String> functionEnvironment() {
+    Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+    if (aws.region() != null) {
+      environment.put("AWS_REGION", aws.region());
+    }
+    if (aws.endpoint() != null) {
+      environment.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
+    }
+    if (aws.profile != null) {
+      environment.put("AWS_PROFILE", aws.profile);
+    }
+    if (action != null) {
+      environment.put("S3BATCH_ACTION", action);
+    }
+    environment.putAll(env);
+    return environment;
+  }
+
+  private static byte[] readEvent(String file) throws IOException {
+    if ("-".equals(file)) {
+      InputStream in = System.in;
+      return in.readAllBytes();
+    }
+    try {
+      return Files.readAllBytes(Path.of(file));
+    } catch (NoSuchFileException e) {
+      throw CliException.usage("--event " + file + ": no such file");
+    } catch (IOException e) {
+      throw CliException.usage("--event " + file + ": cannot read it: " + e.getMessage());
+    }
+  }
+
+  private static byte[] buildEvent(ObjectSource o) {
+    SchemaVersion schema;
+    if (o.schema == null) {
+      schema = o.args.isEmpty() ? SchemaVersion.V1_0 : SchemaVersion.V2_0;
+    } else {
+      schema = SchemaVersion.fromWire(o.schema)
+          .orElseThrow(() -> CliException.usage("--schema \"" + o.schema + "\" is not 1.0 or 2.0"));
+    }
+    if (schema == SchemaVersion.V1_0 && !o.args.isEmpty()) {
+      throw CliException.usage("--arg needs --schema 2.0: schema 1.0 events carry no user arguments");
+    }
+    String encoded;
+    try {
+      encoded = KeyEncoder.encode(o.key);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--key: " + e.getMessage());
+    }
+    return EventWriter.singleTask(
+        schema, EventWriter.randomId(), UUID.randomUUID().toString(), o.args, EventWriter.randomId(),
+        o.bucket, encoded, o.versionId);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.s3batch.tools.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code s3batch} entry point: the only place that calls {@link System#exit}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine(out, err).execute(args);
+  }
+
+  /**
+   * The command line with the exception handlers and exit-code mapping installed: usage errors
+   * exit 2, {@link CliException}s their own code, anything else 1 with its message.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new S3BatchCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    installExitCodeHelp(cl);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("s3batch: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          if (ex instanceof CliException e) {
+            c.getErr().println("s3batch: " + e.getMessage());
+            return e.exitCode();
+          }
+          c.getErr().println("s3batch: " + describe(ex));
+          return ExitCodes.FAILED;
+        });
+    return cl;
+  }
+
+  private static void installExitCodeHelp(CommandLine cl) {
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
+    cl.getSubcommands().values().forEach(Main::installExitCodeHelp);
+  }
+
+  private static String describe(Throwable ex) {
+    String message = ex.getMessage();
+    return message == null || message.isBlank() ? ex.getClass().getName() : message;
+  }
+}
