@@ -9,5 +9,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "S3 Batch Operations jobs that invoke a Lambda function: run the function, build manifests, "
         + "submit and follow jobs, run jobs locally, review completion reports.",
-    subcommands = {InvokeCommand.class})
+    subcommands = {
+      InvokeCommand.class,
+      ManifestCommand.class,
+      JobCommand.class,
+      ReportCommand.class,
+      S3Command.class,
+      IamCommand.class
+    })
 public final class S3BatchCommand {}

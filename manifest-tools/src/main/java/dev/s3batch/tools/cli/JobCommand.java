@@ -1,0 +1,11 @@
+package dev.s3batch.tools.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code s3batch job}: groups its subcommands. */
+@Command(
+    name = "job",
+    mixinStandardHelpOptions = true,
+    description = "Submit, follow and control S3 Batch Operations jobs; run jobs locally.",
+    subcommands = {})
+public final class JobCommand {}

@@ -1,0 +1,11 @@
+package dev.s3batch.tools.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code s3batch s3}: groups its subcommands. */
+@Command(
+    name = "s3",
+    mixinStandardHelpOptions = true,
+    description = "A local S3 server for trying s3batch without an AWS account.",
+    subcommands = {})
+public final class S3Command {}
