@@ -94,7 +94,7 @@ public final class InvocationProcessor {
   }
 
   private static FailureClassifier classifier(Settings settings) {
-    return new FailureClassifier("temporary".equals(settings.get("missingKey").orElse("permanent")));
+    return new FailureClassifier("temporary".equals(settings.get(Setting.MISSING_KEY).orElse("permanent")));
   }
 
   private static ObjectTask objectTask(BatchTask task, BatchEvent event, InvocationSetup setup)

@@ -18,6 +18,10 @@ public enum Setting {
   DESTINATION_BUCKET("destinationBucket", true),
   /** A prefix put before the key of each copy. */
   DESTINATION_PREFIX("destinationPrefix", true),
+  /** {@code permanent} (default) or {@code temporary}: how a missing key (NoSuchKey) is answered. */
+  MISSING_KEY("missingKey", true),
+  /** Seconds kept in reserve before the Lambda deadline: with less left, an action stops and answers TemporaryFailure (default 30). */
+  DEADLINE_MARGIN("deadlineMargin", true),
   /** Comma-separated names of the actions a job may run; {@code *} for any. Environment only. */
   ALLOWED_ACTIONS("allowedActions", false),
   /** Comma-separated buckets a job may write to; {@code *} for any. Environment only. */
