@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "s3",
     mixinStandardHelpOptions = true,
     description = "A local S3 server for trying s3batch without an AWS account.",
-    subcommands = {})
+    subcommands = {S3ServeCommand.class})
 public final class S3Command {}
