@@ -28,7 +28,10 @@ public final class S3ServeCommand implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Keep the server's files in DIR (default: a temporary folder, deleted on exit).")
   Path dir;
 
-  @Option(names = "--bucket", paramLabel = "NAME", description = "Create this bucket at start; repeatable.")
+  @Option(
+      names = "--bucket",
+      paramLabel = "NAME[=DIR]",
+      description = "Create this bucket at start and, with =DIR, upload every file under DIR (keys are the relative paths); repeatable.")
   java.util.List<String> buckets = new java.util.ArrayList<>();
 
   @Override
@@ -37,6 +40,7 @@ public final class S3ServeCommand implements Callable<Integer> {
       throw CliException.usage("--port " + port + " is not a TCP port (0 to 65535)");
     }
     PrintWriter out = spec.commandLine().getOut();
+    java.util.List<BucketSeed> seeds = buckets.stream().map(BucketSeed::parse).toList();
     LocalS3Server server;
     try {
       server = LocalS3Server.start(port, dir);
@@ -45,8 +49,9 @@ public final class S3ServeCommand implements Callable<Integer> {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3batch-s3-stop"));
     try (var s3 = server.client()) {
-      for (String bucket : buckets) {
-        s3.createBucket(b -> b.bucket(bucket));
+      for (BucketSeed seed : seeds) {
+        int n = seed.apply(s3);
+        out.println("bucket " + seed.bucket() + (seed.dir() == null ? "" : ": " + n + " objects from " + seed.dir()));
       }
     }
     out.println("S3 server on " + server.endpoint() + " (files in " + server.store() + "); Ctrl-C to stop.");
@@ -54,5 +59,37 @@ public final class S3ServeCommand implements Callable<Integer> {
         + server.endpoint() + " --region us-east-1 --action head --bucket BUCKET --key KEY");
     out.flush();
     return server.waitFor() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /** A {@code --bucket NAME[=DIR]} value. */
+  record BucketSeed(String bucket, Path dir) {
+    static BucketSeed parse(String value) {
+      int eq = value.indexOf('=');
+      String name = eq < 0 ? value : value.substring(0, eq);
+      Path dir = eq < 0 ? null : Path.of(value.substring(eq + 1));
+      if (!name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+        throw CliException.usage("--bucket " + value + ": \"" + name + "\" is not a valid bucket name");
+      }
+      if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+        throw CliException.usage("--bucket " + value + ": " + dir + " is not a folder");
+      }
+      return new BucketSeed(name, dir);
+    }
+
+    int apply(software.amazon.awssdk.services.s3.S3Client s3) throws IOException {
+      s3.createBucket(b -> b.bucket(bucket));
+      if (dir == null) {
+        return 0;
+      }
+      java.util.List<Path> files;
+      try (var walk = java.nio.file.Files.walk(dir)) {
+        files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+      }
+      for (Path file : files) {
+        String key = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        s3.putObject(b -> b.bucket(bucket).key(key), file);
+      }
+      return files.size();
+    }
   }
 }
