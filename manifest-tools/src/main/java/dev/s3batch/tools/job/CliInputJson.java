@@ -56,7 +56,9 @@ public final class CliInputJson {
    */
   public static String token(SdkPojo requestWithoutToken) {
     try {
-      byte[] canonical = JSON.writeValueAsString(tree(requestWithoutToken)).getBytes(StandardCharsets.UTF_8);
+      ObjectNode tree = tree(requestWithoutToken);
+      tree.remove("ClientRequestToken"); // the SDK fills an unset idempotency token with a random UUID
+      byte[] canonical = JSON.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
