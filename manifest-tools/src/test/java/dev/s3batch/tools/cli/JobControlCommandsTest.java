@@ -99,6 +99,7 @@ class JobControlCommandsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("DescribeJob job job-1: S3 Control is throttling requests; try again later "
         + "(TooManyRequestsException: Rate exceeded, HTTP 429");
+    assertThat(control.requests().size()).as("the SDK retries throttling before giving up").isGreaterThan(1);
   }
 
   @Test
