@@ -29,7 +29,7 @@ public final class JobConfirmCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why (StatusUpdateReason, shown by job status).")
   String reason;
 
-  @Option(names = "--json", description = "Print {\"JobId\": ..., \"Status\": ...}.")
+  @Option(names = "--json", description = "Print {\"jobId\": ..., \"status\": ...}.")
   boolean json;
 
   @Mixin AccountOption account;
@@ -43,8 +43,8 @@ public final class JobConfirmCommand implements Callable<Integer> {
       String status = JobCalls.run(
           () -> new JobControl(client).update(accountId, jobId, RequestedJobStatus.READY, reason));
       Map<String, String> answer = new LinkedHashMap<>();
-      answer.put("JobId", jobId);
-      answer.put("Status", status);
+      answer.put("jobId", jobId);
+      answer.put("status", status);
       spec.commandLine().getOut().println(json ? JobCalls.json(answer) : "job " + jobId + ": " + status);
       return ExitCodes.OK;
     }

@@ -93,7 +93,7 @@ public final class JobSubmitCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the request as `aws s3control create-job --cli-input-json` JSON; send nothing.")
   boolean dryRun;
 
-  @Option(names = "--json", description = "Print {\"JobId\": ...} instead of the bare id.")
+  @Option(names = "--json", description = "Print {\"jobId\": ...} instead of the bare id.")
   boolean json;
 
   @Option(names = "--s3-endpoint-url", paramLabel = "URL", description = "S3 endpoint for reading the manifest (default: AWS).")
@@ -116,7 +116,7 @@ public final class JobSubmitCommand implements Callable<Integer> {
     }
     try (S3ControlClient client = aws.clients().s3Control()) {
       String jobId = JobCalls.run(() -> new JobControl(client).create(request));
-      out.println(json ? JobCalls.json(Map.of("JobId", jobId)) : jobId);
+      out.println(json ? JobCalls.json(Map.of("jobId", jobId)) : jobId);
     }
     return ExitCodes.OK;
   }

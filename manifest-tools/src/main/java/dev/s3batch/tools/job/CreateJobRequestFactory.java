@@ -1,7 +1,6 @@
 package dev.s3batch.tools.job;
 
 import software.amazon.awssdk.services.s3control.model.CreateJobRequest;
-import software.amazon.awssdk.services.s3control.model.JobManifest;
 import software.amazon.awssdk.services.s3control.model.JobOperation;
 import software.amazon.awssdk.services.s3control.model.JobReport;
 import software.amazon.awssdk.services.s3control.model.JobReportFormat;
@@ -65,9 +64,7 @@ public final class CreateJobRequestFactory {
     if (d.generate() != null) {
       b.manifestGenerator(ManifestSpecs.generator(d.generate(), partition));
     } else {
-      ManifestSpecs.checkManifest(d.manifest());
-      JobManifest manifest = ManifestSpecs.manifest(d.manifest(), partition, inspector);
-      b.manifest(manifest);
+      b.manifest(ManifestSpecs.manifest(d.manifest(), partition, inspector));
     }
     String token = d.clientToken() != null ? d.clientToken() : CliInputJson.token(b.build());
     return b.clientRequestToken(token).build();

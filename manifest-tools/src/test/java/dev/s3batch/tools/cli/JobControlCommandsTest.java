@@ -180,8 +180,8 @@ class JobControlCommandsTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
-    assertThat(json.get("JobId").asText()).isEqualTo("job-4");
-    assertThat(json.get("Status").asText()).isEqualTo("Cancelled");
+    assertThat(json.get("jobId").asText()).isEqualTo("job-4");
+    assertThat(json.get("status").asText()).isEqualTo("Cancelled");
     assertThat(control.requests().get(0).query())
         .containsEntry("requestedJobStatus", "Cancelled").containsEntry("statusUpdateReason", "wrong manifest");
   }

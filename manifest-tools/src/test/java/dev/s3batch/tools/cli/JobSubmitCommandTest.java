@@ -114,7 +114,7 @@ class JobSubmitCommandTest {
     JobCli.Run second = JobCli.run(args);
 
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(second.out()).isEqualTo(first.out()).contains("\"JobId\" : \"job-1\"");
+    assertThat(second.out()).isEqualTo(first.out()).contains("\"jobId\" : \"job-1\"");
     assertThat(control.jobsCreated()).isEqualTo(1);
     assertThat(FakeS3Control.element(control.requests().get(1).body(), "ClientRequestToken"))
         .isEqualTo(FakeS3Control.element(control.requests().get(0).body(), "ClientRequestToken"));
