@@ -7,5 +7,12 @@ import picocli.CommandLine.Command;
     name = "job",
     mixinStandardHelpOptions = true,
     description = "Submit, follow and control S3 Batch Operations jobs; run jobs locally.",
-    subcommands = {})
+    subcommands = {
+      JobSubmitCommand.class,
+      JobStatusCommand.class,
+      JobListCommand.class,
+      JobConfirmCommand.class,
+      JobCancelCommand.class,
+      JobWaitCommand.class
+    })
 public final class JobCommand {}
