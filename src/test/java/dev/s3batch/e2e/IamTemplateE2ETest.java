@@ -66,6 +66,14 @@ class IamTemplateE2ETest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void function_prebuiltArtifact_isNotRebuiltBySamBuild() {
+    Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
+    Map<String, Object> fn = (Map<String, Object>) resources.get("Function");
+    assertThat((Map<String, Object>) fn.get("Metadata")).containsEntry("SkipBuild", true);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void function_settings_areTheDocumentedOnes() {
     Map<String, Object> fn = properties("Function");
     Map<String, Object> parameters = (Map<String, Object>) template.get("Parameters");
