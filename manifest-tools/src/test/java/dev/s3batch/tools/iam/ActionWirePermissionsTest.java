@@ -69,7 +69,9 @@ class ActionWirePermissionsTest {
       used.computeIfAbsent(scenario.action(), a -> new TreeSet<>()).addAll(observe(scenario));
     }
     for (Map.Entry<String, Set<String>> e : used.entrySet()) {
-      Set<String> granted = new TreeSet<>(PolicySimulator.s3Actions(Policies.functionRole(e.getKey())));
+      Set<String> granted = new TreeSet<>();
+      ActionPermissions.grants(e.getKey()).orElseThrow()
+          .forEach(g -> g.actions().forEach(a -> granted.add(a + " on " + g.scope())));
       assertThat(e.getValue())
           .as("S3 permissions that %s's scenarios used, against those its policy grants (a grant no call needs is"
               + " more than least privilege, or a scenario is missing)", e.getKey())
@@ -100,7 +102,7 @@ class ActionWirePermissionsTest {
             .as("%s: %s needs %s, which iam/function-role/%s.json does not grant", scenario, call, needed,
                 scenario.action())
             .isTrue();
-        used.add(needed.action());
+        used.add(needed.action() + " on " + scope(scenario.action(), needed, task));
       }
     }
     return used;
@@ -139,6 +141,17 @@ class ActionWirePermissionsTest {
     assertThat(result.path("resultCode").asText()).as("%s answered %s", scenario, result)
         .isEqualTo(scenario.expectedResult());
     return calls;
+  }
+
+  /** The scope of the action's grant that allows {@code needed}, by the scope's filled-in resource. */
+  private static Scope scope(String action, Permission needed, WireScenario.Task task) {
+    for (Grant g : ActionPermissions.grants(action).orElseThrow()) {
+      ObjectNode one = Policies.functionRole(List.of(g), false);
+      if (PolicySimulator.allows(Placeholders.fill(one, values(task)), needed)) {
+        return g.scope();
+      }
+    }
+    throw new AssertionError(needed + " matches no grant of " + action);
   }
 
   private static Map<String, String> values(WireScenario.Task task) {

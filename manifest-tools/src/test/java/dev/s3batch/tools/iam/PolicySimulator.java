@@ -1,8 +1,6 @@
 package dev.s3batch.tools.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -24,19 +22,6 @@ final class PolicySimulator {
       allowed |= matches && "Allow".equals(s.path("Effect").asText());
     }
     return allowed;
-  }
-
-  /** The S3 actions the policy's Allow statements name. */
-  static List<String> s3Actions(JsonNode policy) {
-    List<String> actions = new ArrayList<>();
-    for (JsonNode s : policy.path("Statement")) {
-      for (JsonNode a : s.path("Action").isArray() ? s.path("Action") : List.of(s.path("Action"))) {
-        if (a.asText().startsWith("s3:")) {
-          actions.add(a.asText());
-        }
-      }
-    }
-    return actions;
   }
 
   private static boolean any(JsonNode patterns, String value) {
