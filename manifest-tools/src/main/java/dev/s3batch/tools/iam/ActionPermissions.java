@@ -84,15 +84,16 @@ public final class ActionPermissions {
     return Optional.ofNullable(ADD_ONS.get(name));
   }
 
-  /** The actions an add-on applies to: those that write to the destination bucket. */
+  /** The actions an add-on applies to: for the ACL add-on, those that write objects to the destination bucket. */
   public static List<String> actionsFor(String addOn) {
     List<String> names = new ArrayList<>();
-    TABLE.forEach((name, grants) -> {
-      if (ADD_ONS.containsKey(addOn) && grants.stream().anyMatch(g -> g.actions().contains("s3:PutObject")
-          && g.scope() == Scope.DESTINATION_OBJECTS)) {
-        names.add(name);
-      }
-    });
+    if (ADD_ONS.containsKey(addOn)) {
+      TABLE.forEach((name, grants) -> {
+        if (grants.stream().anyMatch(g -> g.scope() == Scope.DESTINATION_OBJECTS && g.actions().contains("s3:PutObject"))) {
+          names.add(name);
+        }
+      });
+    }
     return names;
   }
 
