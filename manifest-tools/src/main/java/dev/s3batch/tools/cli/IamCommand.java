@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "iam",
     mixinStandardHelpOptions = true,
     description = "Least-privilege IAM policies for a job and its function.",
-    subcommands = {})
+    subcommands = {IamRenderCommand.class})
 public final class IamCommand {}

@@ -1,0 +1,104 @@
+package dev.s3batch.tools.iam;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one table of what each built-in action may do in S3: the statements of its function-role
+ * policy. {@code s3batch iam render}, the files in {@code iam/function-role/} and the deployment
+ * template all follow it (tests fail when they diverge), and a test runs each action against a
+ * recording proxy to check that the S3 calls it makes on the wire are granted here, and no more.
+ *
+ * <p>The version variants ({@code s3:GetObjectVersion}, ...) are granted with their plain actions
+ * because a manifest with version ids makes every call carry a {@code versionId}. The ACL add-on
+ * ({@link #ACL_ADD_ON}) is a separate policy, attached only when a copy sets a canned ACL.
+ *
+ * <pre>{@code
+ * List<Grant> grants = ActionPermissions.grants("copy").orElseThrow();
+ * }</pre>
+ */
+public final class ActionPermissions {
+
+  /** The add-on for copies that set a canned ACL ({@code x-amz-acl}) on the destination object. */
+  public static final String ACL_ADD_ON = "acl";
+
+  private static final Map<String, List<Grant>> TABLE = new LinkedHashMap<>();
+  private static final Map<String, List<Grant>> ADD_ONS = new LinkedHashMap<>();
+
+  static {
+    Grant readSource =
+        Grant.of("ReadSourceObjects", Scope.SOURCE_OBJECTS, "s3:GetObject", "s3:GetObjectVersion");
+    Grant readSourceWithTags =
+        Grant.of("ReadSourceObjectsAndTags", Scope.SOURCE_OBJECTS,
+            "s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:GetObjectVersionTagging");
+    Grant writeDestination =
+        Grant.of("WriteDestinationObjects", Scope.DESTINATION_OBJECTS,
+            "s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+    Grant listUploads =
+        Grant.of("ListDestinationMultipartUploads", Scope.DESTINATION_BUCKET, "s3:ListBucketMultipartUploads");
+    Grant deleteSource =
+        Grant.of("DeleteSourceObjects", Scope.SOURCE_OBJECTS, "s3:DeleteObject", "s3:DeleteObjectVersion");
+
+    TABLE.put("head", List.of(readSource));
+    TABLE.put("copy", List.of(readSourceWithTags, writeDestination, listUploads));
+    TABLE.put("move", List.of(readSourceWithTags, writeDestination, listUploads, deleteSource));
+    TABLE.put("delete", List.of(readSource, deleteSource));
+    TABLE.put("remove-delete-marker", List.of(readSource,
+        Grant.of("DeleteMarkerVersions", Scope.SOURCE_OBJECTS, "s3:DeleteObjectVersion")));
+    TABLE.put("revise", List.of(
+        Grant.of("ReviseSourceObjects", Scope.SOURCE_OBJECTS,
+            "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion")));
+    TABLE.put("tag", List.of(
+        Grant.of("TagSourceObjects", Scope.SOURCE_OBJECTS,
+            "s3:GetObjectTagging", "s3:GetObjectVersionTagging", "s3:PutObjectTagging",
+            "s3:PutObjectVersionTagging")));
+    TABLE.put("checksum", List.of(readSource));
+
+    ADD_ONS.put(ACL_ADD_ON, List.of(
+        Grant.of("SetDestinationObjectAcl", Scope.DESTINATION_OBJECTS, "s3:PutObjectAcl")));
+  }
+
+  private ActionPermissions() {}
+
+  /** The built-in actions this table covers, in table order. */
+  public static List<String> actions() {
+    return List.copyOf(TABLE.keySet());
+  }
+
+  /** The statements of the action's policy; empty for an action the table does not know. */
+  public static Optional<List<Grant>> grants(String action) {
+    return Optional.ofNullable(TABLE.get(action));
+  }
+
+  /** The names of the add-on policies. */
+  public static Set<String> addOns() {
+    return Set.copyOf(ADD_ONS.keySet());
+  }
+
+  /** The statements of an add-on policy; empty for an unknown add-on. */
+  public static Optional<List<Grant>> addOn(String name) {
+    return Optional.ofNullable(ADD_ONS.get(name));
+  }
+
+  /** The actions an add-on applies to: for the ACL add-on, those that write objects to the destination bucket. */
+  public static List<String> actionsFor(String addOn) {
+    List<String> names = new ArrayList<>();
+    if (ADD_ONS.containsKey(addOn)) {
+      TABLE.forEach((name, grants) -> {
+        if (grants.stream().anyMatch(g -> g.scope() == Scope.DESTINATION_OBJECTS && g.actions().contains("s3:PutObject"))) {
+          names.add(name);
+        }
+      });
+    }
+    return names;
+  }
+
+  /** Whether the action touches a destination bucket (and so needs one). */
+  public static boolean needsDestination(String action) {
+    return grants(action).orElse(List.of()).stream().anyMatch(g -> g.scope().destination());
+  }
+}

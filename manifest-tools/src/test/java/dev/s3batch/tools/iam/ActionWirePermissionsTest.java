@@ -1,0 +1,184 @@
+package dev.s3batch.tools.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3batch.handler.S3BatchHandler;
+import dev.s3batch.handler.action.ActionRegistry;
+import dev.s3batch.handler.event.SchemaVersion;
+import dev.s3batch.testkit.RecordedRequest;
+import dev.s3batch.testkit.RecordingProxy;
+import dev.s3batch.testkit.S3MockServer;
+import dev.s3batch.tools.local.EventWriter;
+import dev.s3batch.tools.manifest.KeyEncoder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each built-in action, run by the real handler against S3Mock through a {@link RecordingProxy}:
+ * every S3 call it makes on the wire must be allowed by its rendered function-role policy, and
+ * together an action's scenarios must use every S3 permission the policy grants. A new S3 call
+ * without a policy change, or a grant no scenario uses, fails here.
+ */
+class ActionWirePermissionsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static RecordingProxy proxy;
+
+  @BeforeAll
+  static void startProxy() {
+    proxy = RecordingProxy.start(S3MockServer.get().endpoint());
+  }
+
+  @AfterAll
+  static void stopProxy() {
+    proxy.close();
+  }
+
+  static Stream<WireScenario> scenarios() {
+    return WireScenarios.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void action_callsOnTheWire_areAllGrantedByItsPolicy(WireScenario scenario) throws IOException {
+    observe(scenario);
+  }
+
+  @Test
+  void scenarios_ofEachAction_useEveryS3PermissionItsPolicyGrants() throws IOException {
+    Map<String, Set<String>> used = new TreeMap<>();
+    for (WireScenario scenario : WireScenarios.all()) {
+      used.computeIfAbsent(scenario.action(), a -> new TreeSet<>()).addAll(observe(scenario));
+    }
+    for (Map.Entry<String, Set<String>> e : used.entrySet()) {
+      Set<String> granted = new TreeSet<>();
+      ActionPermissions.grants(e.getKey()).orElseThrow()
+          .forEach(g -> g.actions().forEach(a -> granted.add(a + " on " + g.scope())));
+      assertThat(e.getValue())
+          .as("S3 permissions that %s's scenarios used, against those its policy grants (a grant no call needs is"
+              + " more than least privilege, or a scenario is missing)", e.getKey())
+          .isEqualTo(granted);
+    }
+  }
+
+  /** Runs the scenario; checks every call is granted; returns the IAM actions the calls needed. */
+  private static Set<String> observe(WireScenario scenario) throws IOException {
+    WireScenario.Task task = scenario.setup().prepare(S3MockServer.get().client(), new WireScenario.Buckets() {
+      @Override
+      public String plain(String prefix) {
+        return S3MockServer.get().newBucket(prefix);
+      }
+
+      @Override
+      public String versioned(String prefix) {
+        return S3MockServer.get().newVersionedBucket(prefix);
+      }
+    });
+    List<RecordedRequest> calls = run(scenario, task);
+    assertThat(calls).as("%s made no S3 call", scenario).isNotEmpty();
+    ObjectNode policy = Placeholders.fill(Policies.functionRole(scenario.action()), values(task));
+    Set<String> used = new TreeSet<>();
+    for (RecordedRequest call : calls) {
+      for (Permission needed : OperationPermissions.required(toCall(call))) {
+        assertThat(PolicySimulator.allows(policy, needed))
+            .as("%s: %s needs %s, which iam/function-role/%s.json does not grant", scenario, call, needed,
+                scenario.action())
+            .isTrue();
+        used.add(needed.action() + " on " + scope(scenario.action(), needed, task));
+      }
+    }
+    return used;
+  }
+
+  @Test
+  void builtInActions_eachHavePermissionsAndWireScenarios() {
+    Set<String> withScenarios = new TreeSet<>();
+    WireScenarios.all().forEach(s -> withScenarios.add(s.action()));
+    for (String action : ActionRegistry.builtInNames()) {
+      assertThat(ActionPermissions.grants(action)).as("ActionPermissions row for built-in %s", action).isPresent();
+      assertThat(withScenarios).as("WireScenarios rows for built-in %s", action).contains(action);
+    }
+  }
+
+  private static List<RecordedRequest> run(WireScenario scenario, WireScenario.Task task) throws IOException {
+    Map<String, String> env = new HashMap<>(task.environment());
+    env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "test");
+    env.put("AWS_SECRET_ACCESS_KEY", "test");
+    env.put("S3BATCH_ACTION", scenario.action());
+    if (task.destinationBucket() != null) {
+      env.put("S3BATCH_DESTINATION_BUCKET", task.destinationBucket());
+    }
+    byte[] event = EventWriter.singleTask(SchemaVersion.V1_0, EventWriter.randomId(), UUID.randomUUID().toString(),
+        Map.of(), EventWriter.randomId(), task.sourceBucket(), KeyEncoder.encode(task.key()), task.versionId());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<RecordedRequest> calls;
+    synchronized (ActionWirePermissionsTest.class) {
+      proxy.clear();
+      new S3BatchHandler(env).handleRequest(new ByteArrayInputStream(event), out, null);
+      calls = new ArrayList<>(proxy.requests());
+    }
+    JsonNode result = JSON.readTree(out.toByteArray()).path("results").path(0);
+    assertThat(result.path("resultCode").asText()).as("%s answered %s", scenario, result)
+        .isEqualTo(scenario.expectedResult());
+    return calls;
+  }
+
+  /** The scope of the action's grant that allows {@code needed}, by the scope's filled-in resource. */
+  private static Scope scope(String action, Permission needed, WireScenario.Task task) {
+    for (Grant g : ActionPermissions.grants(action).orElseThrow()) {
+      ObjectNode one = Policies.functionRole(List.of(g), false);
+      if (PolicySimulator.allows(Placeholders.fill(one, values(task)), needed)) {
+        return g.scope();
+      }
+    }
+    throw new AssertionError(needed + " matches no grant of " + action);
+  }
+
+  private static Map<String, String> values(WireScenario.Task task) {
+    Map<String, String> values = new HashMap<>(PolicyFiles.SAMPLE);
+    values.put("SourceBucket", task.sourceBucket());
+    values.put("DestinationBucket", task.destinationBucket() == null ? "no-destination" : task.destinationBucket());
+    return values;
+  }
+
+  /** The recorded request as the call {@link OperationPermissions} judges. */
+  static S3Call toCall(RecordedRequest r) {
+    S3Call.CopySource source = r.header("x-amz-copy-source").map(ActionWirePermissionsTest::copySource).orElse(null);
+    boolean acl = r.headers().keySet().stream().anyMatch(h -> h.equals("x-amz-acl") || h.startsWith("x-amz-grant-"));
+    return new S3Call(r.operation(), r.bucket(), r.key(), r.queryParameter("versionId").orElse(null), source,
+        r.header("x-amz-tagging").isPresent(), acl);
+  }
+
+  private static S3Call.CopySource copySource(String header) {
+    String raw = header.startsWith("/") ? header.substring(1) : header;
+    String version = null;
+    int q = raw.indexOf("?versionId=");
+    if (q >= 0) {
+      version = raw.substring(q + "?versionId=".length());
+      raw = raw.substring(0, q);
+    }
+    String path = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    int slash = path.indexOf('/');
+    return new S3Call.CopySource(path.substring(0, slash), path.substring(slash + 1), version);
+  }
+}

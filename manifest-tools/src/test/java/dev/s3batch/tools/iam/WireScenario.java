@@ -1,0 +1,52 @@
+package dev.s3batch.tools.iam;
+
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One run of a built-in action whose S3 calls {@link ActionWirePermissionsTest} observes: it
+ * prepares the buckets and objects (with a client that bypasses the recording proxy) and names
+ * the task and the function's environment. Adding an action to the wire test is adding rows.
+ *
+ * @param action the built-in action
+ * @param description what the row covers, for messages
+ * @param expectedResult the resultCode the function must answer
+ * @param setup prepares the objects and returns the task
+ */
+record WireScenario(String action, String description, String expectedResult, Setup setup) {
+
+  /** Prepares one scenario on a real S3 server. */
+  @FunctionalInterface
+  interface Setup {
+    Task prepare(S3Client s3, Buckets buckets);
+  }
+
+  /** Creates fresh buckets for a scenario. */
+  interface Buckets {
+    String plain(String prefix);
+
+    String versioned(String prefix);
+  }
+
+  /**
+   * The task to run.
+   *
+   * @param sourceBucket the task's bucket
+   * @param key the raw key
+   * @param versionId the task's version id, or null
+   * @param destinationBucket the destination bucket, or null
+   * @param environment extra function environment (the action is set for you)
+   */
+  record Task(String sourceBucket, String key, String versionId, String destinationBucket,
+      Map<String, String> environment) {
+
+    static Task of(String bucket, String key, String versionId) {
+      return new Task(bucket, key, versionId, null, Map.of());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return action + ": " + description;
+  }
+}
