@@ -9,12 +9,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * URL-decodes task keys to UTF-8. Unlike {@link java.net.URLDecoder} it names the raw key and the
- * position of any fault (a bare {@code %}, {@code %zz}, bytes that are not UTF-8) and it can keep
- * {@code +} as is. Thread-safe and stateless.
+ * position of any fault (a bare {@code %}, {@code %zz}, bytes that are not UTF-8, a lone UTF-16
+ * surrogate) instead of throwing a bare message or substituting {@code U+FFFD}, and it can keep
+ * {@code +} as is. Positions count the {@code char}s of the raw key from 0. The fault comes first
+ * in the message and the raw key last, so a message cut to the report's length still says where
+ * the fault is. Thread-safe and stateless.
  *
  * <pre>{@code
  * KeyDecoder.decode("my%20photo+1.jpg", KeyDecoding.PLUS_AS_SPACE); // "my photo 1.jpg"
  * KeyDecoder.decode("a+b%2Bc", KeyDecoding.PERCENT_ONLY);          // "a+b+c"
+ * KeyDecoder.decode("100%", KeyDecoding.PERCENT_ONLY);
+ * // MalformedKeyException: malformed key: "%" at position 3 is not a %XX escape ...; key "100%"
  * }</pre>
  */
 public final class KeyDecoder {
@@ -24,8 +29,7 @@ public final class KeyDecoder {
   /** Decodes one key. */
   public static String decode(String raw, KeyDecoding decoding) throws MalformedKeyException {
     boolean plus = decoding == KeyDecoding.PLUS_AS_SPACE;
-    int first = firstSpecial(raw, plus);
-    if (first < 0) {
+    if (!needsWork(raw, plus)) {
       return raw;
     }
     int n = raw.length();
@@ -39,9 +43,7 @@ public final class KeyDecoder {
         int lo = i + 2 < n ? hex(raw.charAt(i + 2)) : -1;
         if (hi < 0 || lo < 0) {
           String seen = raw.substring(i, Math.min(n, i + 3));
-          throw new MalformedKeyException(
-              "malformed key \"" + raw + "\": \"" + seen + "\" at position " + i
-                  + " is not a %XX escape with two hex digits");
+          throw fault(raw, "\"" + seen + "\" at position " + i + " is not a %XX escape with two hex digits");
         }
         origin[len] = i;
         bytes[len++] = (byte) ((hi << 4) | lo);
@@ -54,19 +56,15 @@ public final class KeyDecoder {
         bytes[len++] = (byte) c;
       } else {
         int cp = raw.codePointAt(i);
-        int start = i;
         if (Character.isSurrogate(c) && !Character.isSupplementaryCodePoint(cp)) {
-          throw new MalformedKeyException(
-              "malformed key \"" + raw + "\": a lone UTF-16 surrogate at position " + i);
-        }
-        if (Character.isSupplementaryCodePoint(cp)) {
-          i++;
+          throw fault(raw, "a lone UTF-16 surrogate at position " + i + " cannot be UTF-8");
         }
         byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
         for (byte b : utf8) {
-          origin[len] = start;
+          origin[len] = i;
           bytes[len++] = b;
         }
+        i += Character.charCount(cp) - 1;
       }
     }
     return utf8(raw, bytes, origin, len);
@@ -80,26 +78,37 @@ public final class KeyDecoder {
     ByteBuffer in = ByteBuffer.wrap(bytes, 0, len);
     CharBuffer out = CharBuffer.allocate(len);
     CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      int at = origin[in.position()];
-      throw new MalformedKeyException(
-          "malformed key \"" + raw + "\": the bytes at position " + at + " are not valid UTF-8");
+    if (!result.isError()) {
+      result = decoder.flush(out);
     }
-    result = decoder.flush(out);
     if (result.isError()) {
-      throw new MalformedKeyException("malformed key \"" + raw + "\": it ends inside a UTF-8 sequence");
+      int first = in.position();
+      int last = Math.min(len, first + result.length()) - 1;
+      int from = origin[first];
+      int to = end(raw, origin[last]);
+      throw fault(raw, "\"" + raw.substring(from, to) + "\" at position " + from + " is not valid UTF-8");
     }
     return out.flip().toString();
   }
 
-  private static int firstSpecial(String raw, boolean plus) {
+  /** The index after the raw text that produced the byte at {@code at}. */
+  private static int end(String raw, int at) {
+    return raw.charAt(at) == '%' ? at + 3 : at + Character.charCount(raw.codePointAt(at));
+  }
+
+  private static MalformedKeyException fault(String raw, String what) {
+    return new MalformedKeyException("malformed key: " + what + "; key \"" + raw + "\"");
+  }
+
+  /** Whether the key holds an escape, a {@code +} to turn into a space, or a surrogate to check. */
+  private static boolean needsWork(String raw, boolean plus) {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c == '%' || (plus && c == '+')) {
-        return i;
+      if (c == '%' || (plus && c == '+') || Character.isSurrogate(c)) {
+        return true;
       }
     }
-    return -1;
+    return false;
   }
 
   private static int hex(char c) {

@@ -1,7 +1,9 @@
 package dev.s3batch.handler.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Iterator;
@@ -18,20 +20,37 @@ import java.util.Optional;
  *       ({@code {"origKey": "a", "newKey": "b"}}); the object key is {@code origKey} (or
  *       {@code key}). Anything else fails the task.
  *   <li>{@code pipe}: {@code key|argument}, as in AWS's revision example; split at the last
- *       {@code |}, so keys that hold a {@code |} still work.
- *   <li>{@code auto} (the default): {@code json} when the key is a JSON object, else {@code plain}.
+ *       {@code |}, so keys that hold a {@code |} still work. A key without {@code |} or with
+ *       nothing before it fails the task.
+ *   <li>{@code auto} (the default): {@code json} when the key parses as a JSON object, else
+ *       {@code plain} (so {@code {not json}} and {@code ["a"]} are plain keys). A JSON object
+ *       without a string {@code origKey} or {@code key} still fails the task.
  * </ul>
+ *
+ * <pre>{@code
+ * KeyFormat.AUTO.parse("{\"origKey\": \"a\", \"newKey\": \"b\"}"); // key "a", parameters origKey, newKey
+ * KeyFormat.PIPE.parse("a|b|upper");                              // key "a|b", parameter argument=upper
+ * }</pre>
  */
 public enum KeyFormat {
+  /** The decoded key is the object key. */
   PLAIN("plain"),
+  /** The decoded key is a JSON object of task parameters naming the object in {@code origKey} or {@code key}. */
   JSON("json"),
+  /** The decoded key is {@code key|argument}, split at the last {@code |}. */
   PIPE("pipe"),
+  /** {@link #JSON} for a JSON object, else {@link #PLAIN} (the default). */
   AUTO("auto");
 
   /** The task parameter that holds the part after the {@code |} of a pipe key. */
   public static final String PIPE_ARGUMENT = "argument";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  /** Strict: text after the object and a field named twice make a key not JSON. */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private final String setting;
 
@@ -81,6 +100,10 @@ public enum KeyFormat {
     if (bar < 0) {
       throw new MalformedKeyException("key \"" + decoded + "\" has no '|': the pipe key format is key|argument");
     }
+    if (bar == 0) {
+      throw new MalformedKeyException(
+          "key \"" + decoded + "\" has nothing before its '|': the pipe key format is key|argument");
+    }
     return new ParsedKey(decoded.substring(0, bar), Map.of(PIPE_ARGUMENT, decoded.substring(bar + 1)));
   }
 
@@ -110,10 +133,11 @@ public enum KeyFormat {
         params.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
       }
     }
-    String key = params.containsKey("origKey") ? params.get("origKey") : params.get("key");
+    JsonNode named = node.hasNonNull("origKey") ? node.get("origKey") : node.get("key");
+    String key = named != null && named.isTextual() ? named.asText() : null;
     if (key == null || key.isEmpty()) {
       throw new MalformedKeyException(
-          "JSON key " + decoded + " names no object: it needs an \"origKey\" (or \"key\") field");
+          "JSON key " + decoded + " names no object: it needs a non-empty string \"origKey\" (or \"key\") field");
     }
     return new ParsedKey(key, params);
   }
