@@ -129,7 +129,7 @@ class S3BatchHandlerTest {
     assertThat(results.get(2).get("resultString").asText())
         .isEqualTo("task dGFzay10aHJlZQ names no bucket (neither s3Bucket nor s3BucketArn)");
     assertThat(results.get(3).get("resultString").asText())
-        .isEqualTo("malformed key \"bad%zzkey\": \"%zz\" at position 3 is not a %XX escape with two hex digits");
+        .isEqualTo("malformed key: \"%zz\" at position 3 is not a %XX escape with two hex digits; key \"bad%zzkey\"");
     assertThat(results.get(4).get("resultCode").asText()).isEqualTo("PermanentFailure");
     assertThat(results.get(4).get("resultString").asText()).startsWith("S3 error NoSuchKey (HTTP 404");
   }
