@@ -86,6 +86,11 @@ public final class Invoke {
     return run(new S3BatchHandler(new HashMap<>(environment), () -> s3));
   }
 
+  /** Runs a new handler whose S3 client is {@code s3} and whose actions come from {@code registry}. */
+  public Reply run(S3Client s3, dev.s3batch.handler.action.ActionRegistry registry) {
+    return run(new S3BatchHandler(new HashMap<>(environment), () -> s3, registry));
+  }
+
   /** Runs the given handler. */
   public Reply run(S3BatchHandler handler) {
     CollectingContext context = new CollectingContext();
