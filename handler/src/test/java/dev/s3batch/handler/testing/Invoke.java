@@ -71,6 +71,12 @@ public final class Invoke {
     return this;
   }
 
+  /** Adds a task whose key is already URL-encoded, exactly as in a manifest row. */
+  public Invoke onEncoded(String bucket, String encodedKey, String versionId) {
+    tasks.add(new String[] {bucket, encodedKey, versionId});
+    return this;
+  }
+
   /** The answer to one invocation. */
   public record Reply(String json, List<TaskResult> results, List<String> logLines) {
     public TaskResult only() {
