@@ -89,7 +89,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Forgets recorded requests and unused faults. */
-  public void reset() {
+  public void clear() {
     requests.clear();
     rules.clear();
   }

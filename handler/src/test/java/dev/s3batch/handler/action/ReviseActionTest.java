@@ -42,6 +42,17 @@ class ReviseActionTest {
   }
 
   @Test
+  void revise_jsonKeyWithRevisionField_rewritesTheText() {
+    String bucket = S3MockServer.get().newBucket("revise");
+    s3.putObject(b -> b.bucket(bucket).key("s.txt"), RequestBody.fromString("abc"));
+
+    TaskResult r = Invoke.action("revise").on(bucket, "{\"key\": \"s.txt\", \"revision\": \"reverse\"}").run(s3).only();
+
+    assertThat(r.resultCode()).isEqualTo(ResultCode.Succeeded);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("s.txt")).asUtf8String()).isEqualTo("cba");
+  }
+
+  @Test
   void revise_delete_deletesTheObject() {
     String bucket = S3MockServer.get().newBucket("revise");
     s3.putObject(b -> b.bucket(bucket).key("s.txt"), RequestBody.fromString(STANZA));
