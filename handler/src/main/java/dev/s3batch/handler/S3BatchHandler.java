@@ -47,7 +47,15 @@ public final class S3BatchHandler implements RequestStreamHandler {
 
   /** A handler with the given environment and S3 client (the caller keeps ownership of the client). */
   public S3BatchHandler(Map<String, String> environment, Supplier<S3Client> s3) {
-    this.processor = new InvocationProcessor(environment, s3, new ActionRegistry());
+    this(environment, s3, new ActionRegistry());
+  }
+
+  /**
+   * A handler that finds actions in {@code registry}, e.g. one whose class loader holds a jar of
+   * user actions: {@code new ActionRegistry(new URLClassLoader(new URL[] {jar}, parent))}.
+   */
+  public S3BatchHandler(Map<String, String> environment, Supplier<S3Client> s3, ActionRegistry registry) {
+    this.processor = new InvocationProcessor(environment, s3, registry);
   }
 
   @Override

@@ -17,7 +17,13 @@ import java.util.TreeSet;
 public final class ActionRegistry {
 
   private static final List<ActionProvider> BUILT_INS =
-      List.of(ActionProvider.of("head", Set.of(), HeadAction::new));
+      List.of(
+          ActionProvider.of("head", Set.of(), HeadAction::new),
+          ActionProvider.of("delete", Set.of(), DeleteAction::new),
+          ActionProvider.of("remove-delete-marker", Set.of(), RemoveDeleteMarkerAction::new),
+          ActionProvider.of("revise", Set.of(), ReviseAction::new),
+          ActionProvider.of("tag", TagAction.SETTINGS, TagAction::new),
+          ActionProvider.of("checksum", Set.of(), ChecksumAction::new));
 
   private final ClassLoader loader;
   private volatile Map<String, ActionProvider> all;

@@ -21,7 +21,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  *   <tr><td>S3 error code SlowDown, Throttling, ThrottlingException, RequestLimitExceeded, TooManyRequestsException,
  *       RequestTimeout, InternalError, ServiceUnavailable, OperationAborted, PriorRequestNotComplete</td><td>TemporaryFailure</td></tr>
  *   <tr><td>HTTP 429, 500, 502, 503, 504</td><td>TemporaryFailure</td></tr>
- *   <tr><td>NoSuchKey / 404 on an object</td><td>PermanentFailure (configurable)</td></tr>
+ *   <tr><td>an S3 error inside an HTTP 200 (CopyObject, UploadPartCopy, CompleteMultipartUpload failing
+ *       midway)</td><td>TemporaryFailure</td></tr>
+ *   <tr><td>NoSuchKey / bodiless 404 (HEAD) on an object</td><td>PermanentFailure; TemporaryFailure with
+ *       {@code missingKey=temporary}</td></tr>
  *   <tr><td>any other S3 error (403, NoSuchBucket, NoSuchVersion, 400 InvalidRequest, 412, ...)</td><td>PermanentFailure</td></tr>
  *   <tr><td>client-side timeout, connection fault (an {@link IOException} cause), interruption</td><td>TemporaryFailure</td></tr>
  *   <tr><td>any other SDK client error (configuration, credentials)</td><td>PermanentFailure</td></tr>
@@ -30,7 +33,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  *
  * <p>Messages carry the S3 error code, the HTTP status and the request id. See
  * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html">S3 error responses</a>
- * and <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-invoke-lambda.html">result codes</a>.
+ * (which lists the 5xx and throttling codes to retry), <a
+ * href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html">CopyObject</a> (errors in a
+ * 200 response) and <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-invoke-lambda.html">result
+ * codes</a>.
  */
 public final class FailureClassifier {
 
@@ -50,6 +56,9 @@ public final class FailureClassifier {
           "ServiceUnavailable",
           "OperationAborted",
           "PriorRequestNotComplete");
+
+  /** The status of an S3 error sent inside a 200 answer (a copy that failed midway): try again. */
+  public static final int ERROR_IN_200 = 200;
 
   /** HTTP statuses that mean "try again later". */
   public static final Set<Integer> TEMPORARY_STATUSES = Set.of(429, 500, 502, 503, 504);
@@ -93,7 +102,8 @@ public final class FailureClassifier {
     String code = errorCode(e);
     String message = "S3 error " + code + " (HTTP " + e.statusCode() + ", request id "
         + (e.requestId() == null ? "none" : e.requestId()) + "): " + errorMessage(e);
-    if (TEMPORARY_ERROR_CODES.contains(code) || TEMPORARY_STATUSES.contains(e.statusCode())) {
+    if (TEMPORARY_ERROR_CODES.contains(code) || TEMPORARY_STATUSES.contains(e.statusCode())
+        || e.statusCode() == ERROR_IN_200) {
       return TaskOutcome.temporaryFailure(message, code);
     }
     if (("NoSuchKey".equals(code) || "NotFound".equals(code)) && missingKeyIsTemporary) {

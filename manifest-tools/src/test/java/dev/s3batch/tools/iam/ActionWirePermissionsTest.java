@@ -9,7 +9,7 @@ import dev.s3batch.handler.S3BatchHandler;
 import dev.s3batch.handler.action.ActionRegistry;
 import dev.s3batch.handler.event.SchemaVersion;
 import dev.s3batch.testkit.RecordedRequest;
-import dev.s3batch.testkit.RecordingProxy;
+import dev.s3batch.testkit.FaultProxy;
 import dev.s3batch.testkit.S3MockServer;
 import dev.s3batch.tools.local.EventWriter;
 import dev.s3batch.tools.manifest.KeyEncoder;
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each built-in action, run by the real handler against S3Mock through a {@link RecordingProxy}:
+ * Each built-in action, run by the real handler against S3Mock through a {@link FaultProxy}:
  * every S3 call it makes on the wire must be allowed by its rendered function-role policy, and
  * together an action's scenarios must use every S3 permission the policy grants. A new S3 call
  * without a policy change, or a grant no scenario uses, fails here.
@@ -40,11 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ActionWirePermissionsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static RecordingProxy proxy;
+  private static FaultProxy proxy;
 
   @BeforeAll
   static void startProxy() {
-    proxy = RecordingProxy.start(S3MockServer.get().endpoint());
+    proxy = FaultProxy.start(S3MockServer.get().endpoint());
   }
 
   @AfterAll
@@ -165,7 +165,7 @@ class ActionWirePermissionsTest {
   static S3Call toCall(RecordedRequest r) {
     S3Call.CopySource source = r.header("x-amz-copy-source").map(ActionWirePermissionsTest::copySource).orElse(null);
     boolean acl = r.headers().keySet().stream().anyMatch(h -> h.equals("x-amz-acl") || h.startsWith("x-amz-grant-"));
-    return new S3Call(r.operation(), r.bucket(), r.key(), r.queryParameter("versionId").orElse(null), source,
+    return new S3Call(r.operation(), r.bucket(), r.key().isEmpty() ? null : r.key(), r.queryParameter("versionId").orElse(null), source,
         r.header("x-amz-tagging").isPresent(), acl);
   }
 

@@ -1,0 +1,93 @@
+package dev.s3batch.handler.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3batch.handler.testing.Invoke;
+import dev.s3batch.testkit.S3MockServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The one structured line per task that the handler writes to the Lambda logger. */
+class TaskLogTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String CONTENT = "secret-payload-Zq81 do not log";
+
+  private final S3Client s3 = S3MockServer.get().client();
+
+  private static List<JsonNode> parse(List<String> lines) throws Exception {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : lines) {
+      assertThat(line).doesNotContain("\n");
+      nodes.add(MAPPER.readTree(line));
+    }
+    return nodes;
+  }
+
+  @Test
+  void handler_threeTasks_logsOneLinePerTaskWithEveryField() throws Exception {
+    String bucket = S3MockServer.get().newBucket("log");
+    s3.putObject(b -> b.bucket(bucket).key("dir/a b.txt"), RequestBody.fromString(CONTENT));
+
+    var reply = Invoke.action("checksum").jobId("job-42")
+        .on(bucket, "dir/a b.txt")
+        .on(bucket, "missing.txt")
+        .on("no-such-bucket-for-log", "x")
+        .run(s3);
+
+    List<JsonNode> lines = parse(reply.logLines());
+    assertThat(lines).hasSize(3);
+    JsonNode ok = lines.get(0);
+    assertThat(ok.get("level").asText()).isEqualTo("INFO");
+    assertThat(ok.get("event").asText()).isEqualTo("task");
+    assertThat(ok.get("jobId").asText()).isEqualTo("job-42");
+    assertThat(ok.get("taskId").asText()).isEqualTo("task-1");
+    assertThat(ok.get("bucket").asText()).isEqualTo(bucket);
+    assertThat(ok.get("s3Key").asText()).isEqualTo("dir/a%20b.txt");
+    assertThat(ok.get("action").asText()).isEqualTo("checksum");
+    assertThat(ok.get("resultCode").asText()).isEqualTo("Succeeded");
+    assertThat(ok.get("durationMs").isIntegralNumber()).isTrue();
+    assertThat(ok.get("durationMs").asLong()).isBetween(0L, 60_000L);
+    assertThat(ok.get("errorCode").asText()).isEmpty();
+
+    assertThat(lines.get(1).get("taskId").asText()).isEqualTo("task-2");
+    assertThat(lines.get(1).get("level").asText()).isEqualTo("WARN");
+    assertThat(lines.get(1).get("resultCode").asText()).isEqualTo("PermanentFailure");
+    assertThat(lines.get(1).get("errorCode").asText()).isEqualTo("NoSuchKey");
+    assertThat(lines.get(2).get("bucket").asText()).isEqualTo("no-such-bucket-for-log");
+    assertThat(lines.get(2).get("errorCode").asText()).isEqualTo("NoSuchBucket");
+  }
+
+  @Test
+  void handler_actionsThatReadAndWriteContent_neverLogContent() {
+    String bucket = S3MockServer.get().newBucket("log");
+    s3.putObject(b -> b.bucket(bucket).key("s.txt"), RequestBody.fromString(CONTENT));
+
+    var revise = Invoke.action("revise").env("S3BATCH_KEY_FORMAT", "pipe").on(bucket, "s.txt|upper").run(s3);
+    var checksum = Invoke.action("checksum").on(bucket, "s.txt").run(s3);
+
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("s.txt")).asUtf8String())
+        .isEqualTo(CONTENT.toUpperCase(java.util.Locale.ROOT));
+    List<String> all = new ArrayList<>(revise.logLines());
+    all.addAll(checksum.logLines());
+    assertThat(all).hasSize(2).noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("zq81"));
+    assertThat(revise.json() + checksum.json()).doesNotContainIgnoringCase("zq81");
+  }
+
+  @Test
+  void handler_setupError_stillLogsEveryTaskWithTheCode() throws Exception {
+    var reply = Invoke.action("no-such-action").on("b", "k1").on("b", "k2").run(s3);
+
+    List<JsonNode> lines = parse(reply.logLines());
+    assertThat(lines).hasSize(2);
+    assertThat(lines).allSatisfy(l -> {
+      assertThat(l.get("resultCode").asText()).isEqualTo("PermanentFailure");
+      assertThat(l.get("errorCode").asText()).isEqualTo("InvalidConfiguration");
+    });
+  }
+}
