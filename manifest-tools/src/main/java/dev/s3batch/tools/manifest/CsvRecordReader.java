@@ -3,7 +3,6 @@ package dev.s3batch.tools.manifest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,38 +45,34 @@ public final class CsvRecordReader implements Closeable {
   public boolean next() throws IOException {
     fields.clear();
     int c;
-    try {
-      do {
-        c = read();
-        if (c == '\r' && peek() == '\n') {
-          c = read();
-        }
-        if (c == '\n' || c == '\r') {
-          line++;
-        }
-      } while (c == '\n' || c == '\r');
-      if (c == -1) {
-        return false;
-      }
-      recordLine = line;
-      while (true) {
-        c = c == '"' ? quoted() : unquoted(c);
-        fields.add(field.toString());
-        if (c != ',') {
-          break;
-        }
-        c = read();
-      }
+    do {
+      c = read();
       if (c == '\r' && peek() == '\n') {
-        read();
+        c = read();
       }
-      if (c != -1) {
+      if (c == '\n' || c == '\r') {
         line++;
       }
-      return true;
-    } catch (CharacterCodingException e) {
-      throw new ManifestException(name + " line " + line + ": not valid UTF-8");
+    } while (c == '\n' || c == '\r');
+    if (c == -1) {
+      return false;
     }
+    recordLine = line;
+    while (true) {
+      c = c == '"' ? quoted() : unquoted(c);
+      fields.add(field.toString());
+      if (c != ',') {
+        break;
+      }
+      c = read();
+    }
+    if (c == '\r' && peek() == '\n') {
+      read();
+    }
+    if (c != -1) {
+      line++;
+    }
+    return true;
   }
 
   /** The fields of the current record; the list is reused by {@link #next()}. */

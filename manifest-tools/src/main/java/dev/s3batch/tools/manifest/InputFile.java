@@ -3,17 +3,14 @@ package dev.s3batch.tools.manifest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A text input given as FILE, or {@code -} for stdin: UTF-8 (malformed bytes are an error, not
- * replaced), a leading byte-order mark skipped.
+ * A text input given as FILE, or {@code -} for stdin: UTF-8 (bytes that are not UTF-8 are an error
+ * naming the line, never replaced), a leading byte-order mark skipped.
  *
  * @param option the option that named it, for messages ({@code --keys})
  * @param path the file name as given, or {@code -}
@@ -51,13 +48,7 @@ public record InputFile(String option, String path, InputStream stdin) {
       }
     }
     BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                in,
-                StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
-            1 << 16);
+        new BufferedReader(new StrictUtf8Reader(in, name()), 1 << 16);
     return skipBom(reader);
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 
 /**
@@ -64,8 +63,6 @@ public final class JsonLinesKeySource implements KeySource {
           throw e.at(name() + " line " + line);
         }
       }
-    } catch (CharacterCodingException e) {
-      throw new ManifestException(name() + " line " + (line + 1) + ": not valid UTF-8");
     }
     progress.listed(line);
   }

@@ -2,7 +2,6 @@ package dev.s3batch.tools.manifest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 
 /**
  * One raw key per line (LF or CRLF), all in one bucket. Empty lines are skipped: an empty key is
@@ -50,8 +49,6 @@ public final class KeyListSource implements KeySource {
           throw e.at(name() + " line " + line);
         }
       }
-    } catch (CharacterCodingException e) {
-      throw new ManifestException(name() + " line " + (line + 1) + ": not valid UTF-8");
     }
     progress.listed(line);
   }
