@@ -121,6 +121,11 @@ public final class ManifestBuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       checkOptions();
+      S3Uri listing = input.list == null ? null : S3Uri.parse(input.list, "--list");
+      VersionSelection selection = versions == null ? null : VersionSelection.fromOption(versions)
+          .orElseThrow(() -> CliException.usage(
+              "--versions \"" + versions + "\": give latest, noncurrent, delete-markers or all"));
+      ObjectFilter filter = listing == null ? null : filter();
       S3Uri target = upload == null ? null : S3Uri.parseObject(upload, "--upload");
       boolean split = maxRows != null;
       Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
@@ -133,7 +138,7 @@ public final class ManifestBuildCommand implements Callable<Integer> {
       S3Client s3 = input.list != null || target != null ? aws.clients().s3() : null;
       try {
         ManifestBuilder.Result result =
-            ManifestBuilder.build(source(s3, progress), sink, split ? maxRows : Long.MAX_VALUE, progress);
+            ManifestBuilder.build(source(s3, listing, selection, filter, progress), sink, split ? maxRows : Long.MAX_VALUE, progress);
         if (!quiet && (output != null || tempDir == null)) {
           err.printf("wrote %,d rows%s to %s%n", result.rows(), result.versioned() ? " with version ids" : "",
               String.join(", ", result.parts()));
@@ -179,7 +184,8 @@ public final class ManifestBuildCommand implements Callable<Integer> {
     }
   }
 
-  private KeySource source(S3Client s3, ProgressListener progress) {
+  private KeySource source(
+      S3Client s3, S3Uri listing, VersionSelection selection, ObjectFilter filter, ProgressListener progress) {
     KeySource source;
     if (input.keys != null) {
       source = new KeyListSource(new InputFile("--keys", input.keys, System.in), checked(bucket), progress);
@@ -189,10 +195,7 @@ public final class ManifestBuildCommand implements Callable<Integer> {
       source = new JsonLinesKeySource(new InputFile("--jsonl", input.jsonl, System.in),
           bucket == null ? null : checked(bucket), progress);
     } else {
-      VersionSelection selection = versions == null ? null : VersionSelection.fromOption(versions)
-          .orElseThrow(() -> CliException.usage(
-              "--versions \"" + versions + "\": give latest, noncurrent, delete-markers or all"));
-      return new ListingKeySource(s3, S3Uri.parse(input.list, "--list"), selection, filter(), progress);
+      return new ListingKeySource(s3, listing, selection, filter, progress);
     }
     return suffix == null ? source : new SuffixKeySource(source, suffix);
   }
