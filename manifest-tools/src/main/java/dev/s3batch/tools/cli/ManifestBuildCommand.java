@@ -140,7 +140,8 @@ public final class ManifestBuildCommand implements Callable<Integer> {
         ManifestBuilder.Result result =
             ManifestBuilder.build(source(s3, listing, selection, filter, progress), sink, split ? maxRows : Long.MAX_VALUE, progress);
         if (!quiet && (output != null || tempDir == null)) {
-          err.printf("wrote %,d rows%s to %s%n", result.rows(), result.versioned() ? " with version ids" : "",
+          err.printf("wrote %,d %s%s to %s%n", result.rows(), result.rows() == 1 ? "row" : "rows",
+              result.versioned() ? " with version ids" : "",
               String.join(", ", result.parts()));
         }
         if (target != null) {
