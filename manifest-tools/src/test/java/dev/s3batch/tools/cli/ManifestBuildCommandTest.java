@@ -107,6 +107,20 @@ class ManifestBuildCommandTest {
     assertThat(run.out()).isEqualTo("bkt,a,v1\nbkt,b%2Cc,v2\n");
   }
 
+  @Test
+  void buildKeys_dashReadsStdin_writesRows() {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("x y.txt\nz.txt\n".getBytes(StandardCharsets.UTF_8)));
+      CliRun run = CliRun.of("manifest", "build", "--keys", "-", "--bucket", "bkt");
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out()).isEqualTo("bkt,x%20y.txt\nbkt,z.txt\n");
+      assertThat(run.err()).isEqualTo("wrote 2 rows to stdout" + System.lineSeparator());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
   // ---- splitting --------------------------------------------------------------------------
 
   @Test
