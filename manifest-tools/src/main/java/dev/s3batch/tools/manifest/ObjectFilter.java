@@ -3,6 +3,7 @@ package dev.s3batch.tools.manifest;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
 
 /**
  * Which listed objects become rows: key suffix, size range (inclusive), last-modified range
@@ -30,6 +31,12 @@ public record ObjectFilter(
 
   public ObjectFilter {
     storageClasses = Set.copyOf(storageClasses.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList());
+    for (String c : storageClasses) {
+      if (ObjectStorageClass.fromValue(c) == ObjectStorageClass.UNKNOWN_TO_SDK_VERSION) {
+        throw new ManifestException("--storage-class " + c + " is not an S3 storage class; known ones: "
+            + ObjectStorageClass.knownValues().stream().map(Object::toString).sorted().toList());
+      }
+    }
     if (minSize != null && maxSize != null && minSize > maxSize) {
       throw new ManifestException("--min-size " + minSize + " is larger than --max-size " + maxSize);
     }

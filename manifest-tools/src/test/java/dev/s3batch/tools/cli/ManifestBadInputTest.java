@@ -136,6 +136,13 @@ class ManifestBadInputTest {
   }
 
   @Test
+  void build_unknownStorageClass_namesOption() throws IOException {
+    CliRun run = build("--list", "s3://bkt/", "--storage-class", "standard,GLACIERR");
+    assertThat(run.err()).startsWith("s3batch: --storage-class GLACIERR is not an S3 storage class; known ones: [");
+    assertRejected(run, run.err().substring("s3batch: ".length()).strip());
+  }
+
+  @Test
   void build_badVersionsValue_namesOption() throws IOException {
     assertRejected(build("--list", "s3://bkt/", "--versions", "newest"),
         "--versions \"newest\": give latest, noncurrent, delete-markers or all");
