@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "manifest",
     mixinStandardHelpOptions = true,
     description = "Build and upload URL-encoded S3 Batch Operations CSV manifests.",
-    subcommands = {})
+    subcommands = {ManifestBuildCommand.class, ManifestUploadCommand.class})
 public final class ManifestCommand {}

@@ -1,0 +1,66 @@
+package dev.s3batch.tools.manifest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A text input given as FILE, or {@code -} for stdin: UTF-8 (bytes that are not UTF-8 are an error
+ * naming the line, never replaced), a leading byte-order mark skipped.
+ *
+ * @param option the option that named it, for messages ({@code --keys})
+ * @param path the file name as given, or {@code -}
+ * @param stdin what {@code -} reads
+ */
+public record InputFile(String option, String path, InputStream stdin) {
+
+  /** The name messages use: the path, or {@code stdin}. */
+  public String name() {
+    return "-".equals(path) ? "stdin" : path;
+  }
+
+  /**
+   * Opens the input.
+   *
+   * @throws ManifestException when the file is missing, a directory or unreadable
+   */
+  public BufferedReader open() {
+    InputStream in;
+    if ("-".equals(path)) {
+      in = stdin;
+    } else {
+      Path p = Path.of(path);
+      if (Files.isDirectory(p)) {
+        throw new ManifestException(option + " " + path + ": is a directory, not a file");
+      }
+      try {
+        in = Files.newInputStream(p);
+      } catch (NoSuchFileException e) {
+        throw new ManifestException(option + " " + path + ": no such file");
+      } catch (AccessDeniedException e) {
+        throw new ManifestException(option + " " + path + ": permission denied");
+      } catch (IOException e) {
+        throw new ManifestException(option + " " + path + ": cannot read it: " + e.getMessage());
+      }
+    }
+    BufferedReader reader =
+        new BufferedReader(new StrictUtf8Reader(in, name()), 1 << 16);
+    return skipBom(reader);
+  }
+
+  private BufferedReader skipBom(BufferedReader reader) {
+    try {
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+    } catch (IOException e) {
+      throw new ManifestException(name() + ": cannot read it: " + e.getMessage());
+    }
+    return reader;
+  }
+}

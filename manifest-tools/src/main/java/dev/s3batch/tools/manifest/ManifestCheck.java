@@ -1,0 +1,50 @@
+package dev.s3batch.tools.manifest;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads an existing {@code S3BatchOperations_CSV_20180820} file through once before it is uploaded:
+ * every row has the same number of fields (2, or 3 with version ids), a valid bucket name and a
+ * non-empty key field of at most 1,024 characters. Says whether the rows carry version ids.
+ */
+public final class ManifestCheck {
+
+  private ManifestCheck() {}
+
+  /**
+   * Checks the manifest.
+   *
+   * @return whether the rows carry version ids
+   * @throws ManifestException naming the file and line of the first bad row
+   */
+  public static boolean versioned(InputFile input) throws IOException {
+    int width = -1;
+    try (CsvRecordReader csv = new CsvRecordReader(input.open(), input.name())) {
+      while (csv.next()) {
+        List<String> f = csv.fields();
+        String where = input.name() + " line " + csv.line() + ": ";
+        if (f.size() != 2 && f.size() != 3) {
+          throw new ManifestException(where + f.size() + " fields; a manifest row is bucket,key or bucket,key,versionId");
+        }
+        if (width >= 0 && f.size() != width) {
+          throw new ManifestException(
+              where + f.size() + " fields after rows of " + width + "; a manifest has a version id on every row or on none");
+        }
+        width = f.size();
+        String why = BucketNames.problem(f.get(0));
+        if (why != null) {
+          throw new ManifestException(where + "\"" + f.get(0) + "\" is not a bucket name: " + why
+              + (csv.line() == 1 ? " (a manifest has no header row)" : ""));
+        }
+        if (f.get(1).isEmpty() || f.get(1).length() > ManifestWriter.MAX_KEY_FIELD_CHARS) {
+          throw new ManifestException(where + "the key field has " + f.get(1).length() + " characters; it holds 1 to 1,024");
+        }
+      }
+    }
+    if (width < 0) {
+      throw new ManifestException(input.name() + ": no rows; a job cannot run an empty manifest");
+    }
+    return width == 3;
+  }
+}
