@@ -1,5 +1,6 @@
 package dev.s3batch.handler.action;
 
+import dev.s3batch.handler.internal.copy.CopySettings;
 import dev.s3batch.handler.spi.ActionProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,10 @@ import java.util.TreeSet;
 public final class ActionRegistry {
 
   private static final List<ActionProvider> BUILT_INS =
-      List.of(ActionProvider.of("head", Set.of(), HeadAction::new));
+      List.of(
+          ActionProvider.of("head", Set.of(), HeadAction::new),
+          ActionProvider.of("copy", CopySettings.NAMES, CopyAction::new),
+          ActionProvider.of("move", CopySettings.NAMES, MoveAction::new));
 
   private final ClassLoader loader;
   private volatile Map<String, ActionProvider> all;
