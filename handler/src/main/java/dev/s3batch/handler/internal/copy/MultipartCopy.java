@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
@@ -29,8 +31,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * only the parts still missing, and when the deadline nears stops starting parts, lets the running
  * ones finish (each bounded by the time left), and answers "deadline near" with the upload left
  * open for the redrive. A permanent failure aborts the upload, so nothing is left behind.
- * Metadata, content headers and tags are set on the new upload explicitly (see
- * {@link UploadRequests}), since a multipart copy does not carry them over.
+ * Metadata and content headers are set on the new upload, and tags on the completed object,
+ * explicitly (see {@link UploadRequests}), since a multipart copy does not carry them over.
  */
 public final class MultipartCopy {
 
@@ -47,6 +49,7 @@ public final class MultipartCopy {
   /** Copies {@code source} to {@code target}, resuming an earlier upload of the same copy. */
   public CopyResult copy(SourceObject source, Target target) throws Exception {
     PartPlan plan = PartPlan.of(source.size(), settings.partSize());
+    List<Tag> tags = UploadRequests.tags(s3, source, settings, deadline);
     byte[] marker = UploadMarker.content(source, plan, settings);
     OpenUploads.Found found = new OpenUploads(s3, deadline).find(target, UploadMarker.eTag(marker), plan)
         .orElse(null);
@@ -54,7 +57,7 @@ public final class MultipartCopy {
     Map<Integer, String> done = new ConcurrentSkipListMap<>();
     if (found == null) {
       uploadId = s3.createMultipartUpload(
-          deadline.bound(UploadRequests.create(s3, source, target, settings, deadline), "creating the upload")
+          deadline.bound(UploadRequests.create(source, target, settings), "creating the upload")
               .build()).uploadId();
     } else {
       uploadId = found.uploadId();
@@ -69,6 +72,11 @@ public final class MultipartCopy {
       }
       copyParts(source, target, plan, uploadId, done);
       CompleteMultipartUploadResponse r = complete(target, uploadId, plan, done);
+      if (!tags.isEmpty()) {
+        s3.putObjectTagging(deadline.bound(PutObjectTaggingRequest.builder().bucket(target.bucket())
+            .key(target.key()).versionId(r.versionId()).tagging(t -> t.tagSet(tags)), "before tagging the copy")
+            .build());
+      }
       return new CopyResult(source, target, r.eTag(), r.versionId(), false, done.size() - resumed, resumed);
     } catch (Exception e) {
       throw settle(e, target, uploadId);

@@ -1,20 +1,22 @@
 package dev.s3batch.handler.internal.copy;
 
 import dev.s3batch.handler.internal.Deadline;
-import java.net.URLEncoder;
+import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.StorageClass;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The requests that create a copy, with what it keeps from the source. CopyObject keeps metadata,
  * content headers and tags by itself (directive COPY); CreateMultipartUpload gets them
- * explicitly. Both set the storage class explicitly (the source's unless a new one is asked for),
+ * explicitly, and the tags afterwards (see {@link #tags}). Both set the storage class explicitly (the source's unless a new one is asked for),
  * since CopyObject would otherwise write STANDARD.
  */
 final class UploadRequests {
@@ -41,8 +43,7 @@ final class UploadRequests {
     return b;
   }
 
-  static CreateMultipartUploadRequest.Builder create(
-      S3Client s3, SourceObject source, Target target, CopySettings s, Deadline deadline) {
+  static CreateMultipartUploadRequest.Builder create(SourceObject source, Target target, CopySettings s) {
     HeadObjectResponse h = source.head();
     CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder()
         .bucket(target.bucket()).key(target.key())
@@ -55,24 +56,33 @@ final class UploadRequests {
           .contentDisposition(h.contentDisposition()).contentLanguage(h.contentLanguage())
           .cacheControl(h.cacheControl()).expires(h.expires());
     }
-    String tags = s.replacesTags() ? s.tags() : tags(s3, source, deadline);
-    if (!tags.isEmpty()) {
-      b.tagging(tags);
-    }
     return b;
   }
 
-  /** The source's tags in the {@code x-amz-tagging} form: {@code k1=v1&k2=v2}, percent-encoded. */
-  private static String tags(S3Client s3, SourceObject source, Deadline deadline) {
+  /**
+   * The tags a multipart copy sets (with PutObjectTagging once it is complete, which needs no
+   * header encoding): the source's, or the {@code tags} setting's with REPLACE.
+   */
+  static List<Tag> tags(S3Client s3, SourceObject source, CopySettings s, Deadline deadline) {
+    if (s.replacesTags()) {
+      List<Tag> tags = new ArrayList<>();
+      for (String pair : s.tags().split("&")) {
+        if (!pair.isEmpty()) {
+          int eq = pair.indexOf('=');
+          String k = eq < 0 ? pair : pair.substring(0, eq);
+          String v = eq < 0 ? "" : pair.substring(eq + 1);
+          tags.add(Tag.builder().key(decode(k)).value(decode(v)).build());
+        }
+      }
+      return tags;
+    }
     GetObjectTaggingRequest request = deadline.bound(GetObjectTaggingRequest.builder()
         .bucket(source.bucket()).key(source.key()).versionId(source.versionId()), "reading tags").build();
-    return s3.getObjectTagging(request).tagSet().stream()
-        .map(t -> encode(t.key()) + "=" + encode(t.value()))
-        .collect(Collectors.joining("&"));
+    return s3.getObjectTagging(request).tagSet();
   }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static String storageClass(HeadObjectResponse source, CopySettings s) {
