@@ -24,7 +24,7 @@ public final class UploadMarker {
   public static byte[] content(SourceObject source, PartPlan plan, CopySettings settings) {
     return ("s3batch multipart copy v1\nsource=" + source.bucket() + "/" + source.key()
         + "\nversionId=" + source.versionId() + "\netag=" + source.eTag() + "\nsize=" + source.size()
-        + "\npartSize=" + plan.partSize() + "\n" + settings.shape() + "\n").getBytes(StandardCharsets.UTF_8);
+        + "\nparts=" + plan.count() + "\n" + settings.shape() + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** The ETag S3 gives the marker part: its MD5, quoted. */
