@@ -278,4 +278,26 @@ class CopyActionTest {
     assertThat(invoker.recorder().count("CopyObjectRequest")).isZero();
     assertThat(keys(source)).containsExactly("late");
   }
+
+  @Test
+  void copy_s3CallSlowerThanTimeLeft_isCutAtTheDeadlineAndAnswersTemporaryFailure() {
+    put(source, "slow", bytes(10, 15));
+    BatchInvoker invoker = new BatchInvoker(COPY);
+    invoker.recorder().whileSending("CopyObjectRequest", req -> {
+      try {
+        Thread.sleep(8_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    long start = System.nanoTime();
+
+    Response r = invoker.invoke(Map.of("destinationPrefix", "p/", "deadlineMargin", "2"), List.of(Task.of(source, "slow")),
+        dev.s3batch.handler.testing.TestLambdaContext.realTime(java.time.Duration.ofMillis(3_500)));
+
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(r.code()).isEqualTo("TemporaryFailure");
+    assertThat(r.message()).startsWith("deadline near");
+    assertThat(tookMillis).isLessThan(3_500);
+  }
 }

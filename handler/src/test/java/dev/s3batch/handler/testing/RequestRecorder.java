@@ -19,6 +19,7 @@ public final class RequestRecorder implements ExecutionInterceptor {
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> before = new ConcurrentHashMap<>();
   private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> after = new ConcurrentHashMap<>();
+  private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> sending = new ConcurrentHashMap<>();
 
   /** Requests of this operation ({@code "CopyObjectRequest"}) seen since the last reset. */
   public int count(String requestClass) {
@@ -31,6 +32,7 @@ public final class RequestRecorder implements ExecutionInterceptor {
     counts.clear();
     before.clear();
     after.clear();
+    sending.clear();
   }
 
   /** Runs {@code hook} (with the request) before each request of this operation is sent. */
@@ -41,6 +43,20 @@ public final class RequestRecorder implements ExecutionInterceptor {
   /** Runs {@code hook} (with the request) after each successful request of this operation. */
   public void after(String requestClass, Consumer<Object> hook) {
     after.computeIfAbsent(requestClass, k -> new CopyOnWriteArrayList<>()).add(hook);
+  }
+
+  /**
+   * Runs {@code hook} just before each attempt of this operation goes on the wire: inside the
+   * SDK's call timeout, so a hook that sleeps stands for a slow S3.
+   */
+  public void whileSending(String requestClass, Consumer<Object> hook) {
+    sending.computeIfAbsent(requestClass, k -> new CopyOnWriteArrayList<>()).add(hook);
+  }
+
+  @Override
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    String name = context.request().getClass().getSimpleName();
+    sending.getOrDefault(name, new CopyOnWriteArrayList<>()).forEach(h -> h.accept(context.request()));
   }
 
   @Override

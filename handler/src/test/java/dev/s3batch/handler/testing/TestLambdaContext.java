@@ -18,10 +18,22 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TestLambdaContext implements Context {
 
   private final AtomicLong remainingMillis;
+  private final boolean realTime;
+  private final long startNanos = System.nanoTime();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
 
   public TestLambdaContext(Duration remaining) {
+    this(remaining, false);
+  }
+
+  private TestLambdaContext(Duration remaining, boolean realTime) {
     this.remainingMillis = new AtomicLong(remaining.toMillis());
+    this.realTime = realTime;
+  }
+
+  /** A context whose remaining time also runs down with the wall clock, as Lambda's does. */
+  public static TestLambdaContext realTime(Duration remaining) {
+    return new TestLambdaContext(remaining, true);
   }
 
   /** A context with the 15 minutes of Lambda's longest timeout. */
@@ -41,7 +53,8 @@ public final class TestLambdaContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return (int) Math.max(0, remainingMillis.get());
+    long elapsed = realTime ? (System.nanoTime() - startNanos) / 1_000_000 : 0;
+    return (int) Math.max(0, remainingMillis.get() - elapsed);
   }
 
   @Override
