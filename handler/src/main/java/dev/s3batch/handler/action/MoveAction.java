@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * one (DeleteObject with that version id), else the current object (in a versioned bucket that
  * leaves a delete marker, as {@code aws s3 mv} does).
  *
- * <p>Verified means: HeadObject of the copy (its version, when the destination is versioned)
- * shows the source's size and the ETag the copy produced; the copy read the source pinned to its
+ * <p>Verified means: HeadObject of the destination key shows the source's size and the ETag the
+ * copy produced (if anything replaced the copy meanwhile, the source is kept); the copy read the source pinned to its
  * version and ETag ({@code x-amz-copy-source-if-match}), and a multipart copy's ETag was checked
  * against its parts. When the task names no version, the source must still have the ETag that
  * was copied, or it is not deleted. A move onto the source itself is refused.
@@ -53,7 +53,7 @@ public final class MoveAction implements ObjectAction {
 
   private static void verify(ObjectCopier copier, CopyResult copy) {
     Target t = copy.target();
-    HeadObjectResponse h = copier.head(copier.s3(), t.bucket(), t.key(), copy.versionId(), "verifying the copy");
+    HeadObjectResponse h = copier.head(copier.s3(), t.bucket(), t.key(), null, "verifying the copy");
     if (!Objects.equals(h.contentLength(), copy.source().size()) || !Objects.equals(h.eTag(), copy.eTag())) {
       throw new OutcomeException(TaskOutcome.permanentFailure(
           "copy not verified: " + t.location() + " has " + h.contentLength() + " bytes, etag " + h.eTag()

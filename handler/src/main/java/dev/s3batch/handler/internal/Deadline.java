@@ -18,6 +18,9 @@ import software.amazon.awssdk.awscore.AwsRequest;
  */
 public final class Deadline {
 
+  /** The longest call timeout set: Lambda's longest run. */
+  public static final Duration MAX_CALL = Duration.ofMinutes(15);
+
   /** The margin when {@code deadlineMargin} is not set. */
   public static final Duration DEFAULT_MARGIN = Duration.ofSeconds(30);
 
@@ -82,7 +85,7 @@ public final class Deadline {
    */
   public <B extends AwsRequest.Builder> B bound(B builder, String doing) {
     check(doing);
-    Duration left = left();
+    Duration left = left().compareTo(MAX_CALL) > 0 ? MAX_CALL : left();
     builder.overrideConfiguration(o -> o.apiCallTimeout(left));
     return builder;
   }

@@ -74,7 +74,7 @@ public final class MultipartCopy {
       CompleteMultipartUploadResponse r = complete(target, uploadId, plan, done);
       if (!tags.isEmpty()) {
         s3.putObjectTagging(deadline.bound(PutObjectTaggingRequest.builder().bucket(target.bucket())
-            .key(target.key()).versionId(r.versionId()).tagging(t -> t.tagSet(tags)), "before tagging the copy")
+            .key(target.key()).tagging(t -> t.tagSet(tags)), "before tagging the copy")
             .build());
       }
       return new CopyResult(source, target, r.eTag(), r.versionId(), false, done.size() - resumed, resumed);

@@ -55,8 +55,7 @@ public final class ObjectCopier {
   public CopyResult copy(ObjectTask task, Target target) throws Exception {
     S3Client s3 = context.s3();
     HeadObjectResponse head = head(s3, task.bucket(), task.key(), task.versionId(), "reading the source");
-    SourceObject source = new SourceObject(task.bucket(), task.key(),
-        task.versionId() != null ? task.versionId() : head.versionId(), head);
+    SourceObject source = new SourceObject(task.bucket(), task.key(), task.versionId(), head);
     if (!target.isSource(task)) {
       HeadObjectResponse existing = headIfExists(s3, target);
       if (existing != null && sameContent(source, existing)) {

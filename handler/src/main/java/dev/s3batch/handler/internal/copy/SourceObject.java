@@ -6,12 +6,13 @@ import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * The object a copy reads, as HeadObject saw it: the copy pins this version and ETag, so every
- * part comes from the same content even if the key is overwritten meanwhile.
+ * The object a copy reads, as HeadObject saw it: the copy pins this ETag
+ * ({@code x-amz-copy-source-if-match}), and the version when the task names one, so every part
+ * comes from the same content even if the key is overwritten meanwhile.
  *
  * @param bucket the bucket
  * @param key the key
- * @param versionId the version id, or null when the bucket has no versioning
+ * @param versionId the task's version id, or null when it names none
  * @param head the HeadObject answer (metadata, content headers, storage class, checksums)
  */
 public record SourceObject(String bucket, String key, String versionId, HeadObjectResponse head) {
