@@ -108,6 +108,17 @@ public final class BatchInvoker {
     }
   }
 
+  /** Invokes with an event as Lambda delivers it (for example a fixture file's bytes). */
+  public Response invokeRaw(byte[] event, Context context) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      handler.handleRequest(new ByteArrayInputStream(event), out, context);
+      return new Response(JSON.readTree(out.toByteArray()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Invokes with one task and ample time. */
   public Response invoke(Map<String, String> userArguments, Task task) {
     return invoke(userArguments, List.of(task), TestLambdaContext.ample());
