@@ -64,11 +64,13 @@ public final class MultipartCopy {
       done.putAll(found.parts());
     }
     int resumed = done.size();
+    boolean marked = found != null;
     try {
-      if (found == null) {
+      if (!marked) {
         s3.uploadPart(deadline.bound(UploadPartRequest.builder().bucket(target.bucket()).key(target.key())
             .uploadId(uploadId).partNumber(UploadMarker.PART), "marking the upload").build(),
             RequestBody.fromBytes(marker));
+        marked = true;
       }
       copyParts(source, target, plan, uploadId, done);
       CompleteMultipartUploadResponse r = complete(target, uploadId, plan, done);
@@ -79,7 +81,7 @@ public final class MultipartCopy {
       }
       return new CopyResult(source, target, r.eTag(), r.versionId(), false, done.size() - resumed, resumed);
     } catch (Exception e) {
-      throw settle(e, target, uploadId);
+      throw settle(e, target, uploadId, marked);
     }
   }
 
@@ -157,21 +159,23 @@ public final class MultipartCopy {
     return r;
   }
 
-  /** The failure to throw: deadline near, or the original one; aborts the upload when permanent. */
-  private Exception settle(Exception e, Target target, String uploadId) {
-    if (e instanceof ApiCallTimeoutException && deadline.near()) {
-      return deadline.nearException("the multipart copy");
-    }
-    ResultCode code = e instanceof OutcomeException o ? o.outcome().resultCode()
-        : new FailureClassifier().classify(e).resultCode();
-    if (code == ResultCode.PermanentFailure) {
+  /**
+   * The failure to throw: deadline near, or the original one. Aborts the upload when the failure
+   * is permanent, or when the upload has no marker yet (no redrive could find it again).
+   */
+  private Exception settle(Exception e, Target target, String uploadId, boolean marked) {
+    Exception result = e instanceof ApiCallTimeoutException && deadline.near()
+        ? deadline.nearException("the multipart copy") : e;
+    ResultCode code = result instanceof OutcomeException o ? o.outcome().resultCode()
+        : new FailureClassifier().classify(result).resultCode();
+    if (code == ResultCode.PermanentFailure || !marked) {
       try {
         s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
       } catch (RuntimeException abortFailure) {
-        e.addSuppressed(abortFailure);
+        result.addSuppressed(abortFailure);
       }
     }
-    return e;
+    return result;
   }
 
   /** Of two failures, the one to report: a real error over "deadline near". */
