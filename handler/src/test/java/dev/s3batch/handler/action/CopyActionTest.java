@@ -300,4 +300,15 @@ class CopyActionTest {
     assertThat(r.message()).startsWith("deadline near");
     assertThat(tookMillis).isLessThan(3_500);
   }
+
+  @Test
+  void copy_deadlineMarginNotANumber_failsPermanentlyNamingTheSetting() {
+    put(source, "dm", bytes(10, 16));
+
+    Response r = new BatchInvoker(COPY).invoke(Map.of("destinationPrefix", "p/", "deadlineMargin", "soon"), Task.of(source, "dm"));
+
+    assertThat(r.code()).isEqualTo("PermanentFailure");
+    assertThat(r.message()).contains("deadlineMargin").contains("\"soon\"");
+    assertThat(keys(source)).containsExactly("dm");
+  }
 }

@@ -77,7 +77,8 @@ public final class ObjectCopier {
 
   /**
    * Whether {@code existing} holds the source's content: the same size and the same ETag or the
-   * same full-object checksum; and the storage class asked for, if one was.
+   * same strong checksum ({@link SourceObject#checksums}); and the storage class asked for, if one
+   * was. Metadata and tags are not compared.
    */
   public boolean sameContent(SourceObject source, HeadObjectResponse existing) {
     if (!Objects.equals(existing.contentLength(), source.size())) {

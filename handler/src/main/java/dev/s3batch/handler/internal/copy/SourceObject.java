@@ -41,11 +41,14 @@ public record SourceObject(String bucket, String key, String versionId, HeadObje
     return "s3://" + bucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
   }
 
-  /** The full-object checksums S3 reported, by algorithm ({@code CRC32} to value). */
+  /**
+   * The checksums S3 reported that are strong enough to take two objects of the same size for the
+   * same content, by algorithm: CRC64NVME, SHA-1, SHA-256. Not CRC32 or CRC32C: with 32 bits,
+   * a job of a billion objects would meet a false match, and a {@code move} would then delete a
+   * source that was never copied.
+   */
   public static Map<String, String> checksums(HeadObjectResponse h) {
     Map<String, String> sums = new LinkedHashMap<>();
-    put(sums, "CRC32", h.checksumCRC32());
-    put(sums, "CRC32C", h.checksumCRC32C());
     put(sums, "CRC64NVME", h.checksumCRC64NVME());
     put(sums, "SHA1", h.checksumSHA1());
     put(sums, "SHA256", h.checksumSHA256());
