@@ -189,4 +189,18 @@ class CopyActionMultipartTest {
     assertThat(invoker.recorder().count("UploadPartCopyRequest")).isEqualTo(2);
     assertThat(sha256(read(bucket, "copy/changing.bin"))).isEqualTo(sha256(now));
   }
+
+  @Test
+  void copy_thresholdAndPartSizeFromEnvironment_copiesInParts() {
+    byte[] body = putBig("env.bin", 11 * MIB, 29);
+    BatchInvoker invoker = new BatchInvoker(Map.of("S3BATCH_ACTION", "copy",
+        "S3BATCH_MULTIPART_THRESHOLD", "6MiB", "S3BATCH_PART_SIZE", "5242880", "S3BATCH_COPY_CONCURRENCY", "2"));
+
+    Response r = invoker.invoke(Map.of("destinationPrefix", "e/"), Task.of(bucket, "env.bin"));
+
+    assertThat(r.code()).as(r.message()).isEqualTo("Succeeded");
+    assertThat(invoker.recorder().count("UploadPartCopyRequest")).isEqualTo(2);
+    assertThat(invoker.recorder().count("CopyObjectRequest")).isZero();
+    assertThat(sha256(read(bucket, "e/env.bin"))).isEqualTo(sha256(body));
+  }
 }
