@@ -105,9 +105,13 @@ public record CopySettings(
     return taggingDirective == TaggingDirective.REPLACE;
   }
 
-  /** The settings that shape a new object, for the upload marker. */
+  /**
+   * The settings that shape a new object, for the upload marker: the same text in every JVM
+   * (metadata sorted, since {@code Map.copyOf} iterates in a per-JVM order).
+   */
   String shape() {
-    return "storageClass=" + storageClass + " metadataDirective=" + metadataDirective + " metadata=" + metadata
+    return "storageClass=" + storageClass + " metadataDirective=" + metadataDirective
+        + " metadata=" + new java.util.TreeMap<>(metadata)
         + " contentType=" + contentType + " taggingDirective=" + taggingDirective + " tags=" + tags
         + " sse=" + serverSideEncryption + " kms=" + sseKmsKeyId + " acl=" + acl;
   }
