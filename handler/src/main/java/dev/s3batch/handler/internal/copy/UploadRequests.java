@@ -2,9 +2,9 @@ package dev.s3batch.handler.internal.copy;
 
 import dev.s3batch.handler.internal.Deadline;
 import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The requests that create a copy, with what it keeps from the source. CopyObject keeps metadata,
- * content headers and tags by itself (directive COPY); CreateMultipartUpload gets them
- * explicitly, and the tags afterwards (see {@link #tags}). Both set the storage class explicitly (the source's unless a new one is asked for),
- * since CopyObject would otherwise write STANDARD.
+ * content headers and tags by itself (directive COPY); CreateMultipartUpload gets metadata and
+ * content headers explicitly, and the tags are set once the copy is complete (see {@link #tags}).
+ * Both set the storage class explicitly (the source's unless a new one is asked for), since
+ * CopyObject would otherwise write STANDARD.
  */
 final class UploadRequests {
 
