@@ -311,4 +311,19 @@ class CopyActionTest {
     assertThat(r.message()).contains("deadlineMargin").contains("\"soon\"");
     assertThat(keys(source)).containsExactly("dm");
   }
+
+  @Test
+  void copy_aclBucketOwnerFullControl_isSentAndTheCopyMade() {
+    put(source, "owned", bytes(10, 17));
+    BatchInvoker invoker = new BatchInvoker(COPY);
+    List<Object> acls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    invoker.recorder().before("CopyObjectRequest",
+        req -> acls.add(((software.amazon.awssdk.services.s3.model.CopyObjectRequest) req).aclAsString()));
+
+    Response r = invoker.invoke(Map.of("destinationPrefix", "p/", "acl", "bucket-owner-full-control"), Task.of(source, "owned"));
+
+    assertThat(r.code()).as(r.message()).isEqualTo("Succeeded");
+    assertThat(acls).containsExactly("bucket-owner-full-control");
+    assertThat(read(source, "p/owned")).isEqualTo(bytes(10, 17));
+  }
 }
