@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "job",
     mixinStandardHelpOptions = true,
     description = "Submit, follow and control S3 Batch Operations jobs; run jobs locally.",
-    subcommands = {})
+    subcommands = {RunLocalCommand.class})
 public final class JobCommand {}

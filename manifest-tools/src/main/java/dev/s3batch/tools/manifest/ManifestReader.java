@@ -47,7 +47,6 @@ public final class ManifestReader implements Closeable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Deque<Part> parts;
-  private final Supplier<S3Client> s3;
   private final List<String> row = new ArrayList<>();
   private Part part;
   private CsvParser csv;
@@ -61,9 +60,8 @@ public final class ManifestReader implements Closeable {
     InputStream open() throws IOException;
   }
 
-  private ManifestReader(Deque<Part> parts, Supplier<S3Client> s3) {
+  private ManifestReader(Deque<Part> parts) {
     this.parts = parts;
-    this.s3 = s3;
   }
 
   /**
@@ -78,9 +76,9 @@ public final class ManifestReader implements Closeable {
       if (!startsWithBrace(in)) {
         Deque<Part> parts = new ArrayDeque<>();
         parts.add(new Part(location, opener, false, 0, 1, 2, -1));
-        return new ManifestReader(parts, s3);
+        return new ManifestReader(parts);
       }
-      return new ManifestReader(inventory(location, MAPPER.readTree(in), s3), s3);
+      return new ManifestReader(inventory(location, MAPPER.readTree(in), s3));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidManifestException(location + ": not a CSV manifest and not an inventory manifest.json: "
           + e.getOriginalMessage());
