@@ -20,10 +20,11 @@ import java.util.List;
  */
 public final class CsvParser implements Closeable {
 
-  private static final int COMMA = ',';
-  private static final int QUOTE = '"';
-  private static final int CR = '\r';
-  private static final int LF = '\n';
+  private static final byte COMMA = ',';
+  private static final byte QUOTE = '"';
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+  private static final int EOF = -1;
 
   private final InputStream in;
   private final byte[] buf;
@@ -31,6 +32,8 @@ public final class CsvParser implements Closeable {
   private int limit;
   private byte[] field = new byte[256];
   private int fieldLength;
+  private int terminator;
+  private boolean pendingCr;
   private long nextLine = 1;
   private long line;
 
@@ -54,34 +57,46 @@ public final class CsvParser implements Closeable {
    */
   public boolean next(List<String> fields) throws IOException {
     fields.clear();
-    int b;
-    do {
-      line = nextLine;
-      b = read();
-      if (b == -1) {
+    while (true) {
+      if (pos == limit && !fill()) {
         return false;
       }
-      if (b == LF || b == CR) {
-        endOfLine(b);
-      }
-    } while (b == LF || b == CR);
-    while (true) {
-      fieldLength = 0;
-      if (b == QUOTE) {
-        b = quoted();
-      } else {
-        while (b != COMMA && b != LF && b != CR && b != -1) {
-          append(b);
-          b = read();
+      byte c = buf[pos];
+      if (c == LF) {
+        pos++;
+        if (!pendingCr) {
+          nextLine++;
         }
+        pendingCr = false;
+      } else if (c == CR) {
+        pos++;
+        nextLine++;
+        pendingCr = true;
+      } else {
+        pendingCr = false;
+        break;
       }
-      fields.add(new String(field, 0, fieldLength, StandardCharsets.UTF_8));
-      if (b == COMMA) {
-        b = read();
+    }
+    line = nextLine;
+    while (true) {
+      if (pos == limit && !fill()) {
+        fields.add("");
+        return true;
+      }
+      if (buf[pos] == QUOTE) {
+        pos++;
+        fields.add(quoted());
+      } else {
+        fields.add(unquoted());
+      }
+      if (terminator == COMMA) {
         continue;
       }
-      if (b != -1) {
-        endOfLine(b);
+      if (terminator == LF) {
+        nextLine++;
+      } else if (terminator == CR) {
+        nextLine++;
+        pendingCr = true;
       }
       return true;
     }
@@ -92,56 +107,106 @@ public final class CsvParser implements Closeable {
     return line;
   }
 
-  private int quoted() throws IOException {
+  /** An unquoted field from {@code pos}: straight from the buffer unless it crosses a buffer's end. */
+  private String unquoted() throws IOException {
+    byte[] b = buf;
+    int start = pos;
+    int lim = limit;
+    for (int i = start; i < lim; i++) {
+      byte c = b[i];
+      if (c == COMMA || c == LF || c == CR) {
+        pos = i + 1;
+        terminator = c;
+        return new String(b, start, i - start, StandardCharsets.UTF_8);
+      }
+    }
+    fieldLength = 0;
+    append(b, start, lim - start);
+    pos = lim;
+    while (fill()) {
+      start = pos;
+      lim = limit;
+      for (int i = start; i < lim; i++) {
+        byte c = buf[i];
+        if (c == COMMA || c == LF || c == CR) {
+          append(buf, start, i - start);
+          pos = i + 1;
+          terminator = c;
+          return fieldString();
+        }
+      }
+      append(buf, start, lim - start);
+      pos = lim;
+    }
+    terminator = EOF;
+    return fieldString();
+  }
+
+  /** A quoted field, {@code pos} just after its opening quote. */
+  private String quoted() throws IOException {
+    fieldLength = 0;
+    boolean previousCr = false;
     while (true) {
-      int b = read();
-      if (b == -1) {
+      if (pos == limit && !fill()) {
         throw new CsvFormatException(line, "a quoted field is not closed before the end of the input");
       }
-      if (b == QUOTE) {
-        b = read();
-        if (b == QUOTE) {
-          append(QUOTE);
-          continue;
+      byte[] b = buf;
+      int start = pos;
+      int lim = limit;
+      int i = start;
+      for (; i < lim; i++) {
+        byte c = b[i];
+        if (c == QUOTE) {
+          break;
         }
-        if (b == COMMA || b == LF || b == CR || b == -1) {
-          return b;
+        if (c == LF) {
+          if (!previousCr) {
+            nextLine++;
+          }
+          previousCr = false;
+        } else {
+          previousCr = c == CR;
+          if (previousCr) {
+            nextLine++;
+          }
         }
-        throw new CsvFormatException(line, "unexpected character '" + (char) b + "' after a closing quote");
       }
-      if (b == LF || (b == CR && peek() != LF)) {
-        nextLine++;
+      append(b, start, i - start);
+      pos = i;
+      if (i == lim) {
+        continue;
       }
-      append(b);
-    }
-  }
-
-  private void endOfLine(int b) throws IOException {
-    if (b == CR && peek() == LF) {
       pos++;
+      if (pos == limit && !fill()) {
+        terminator = EOF;
+        return fieldString();
+      }
+      byte after = buf[pos];
+      if (after == QUOTE) {
+        append(buf, pos, 1);
+        pos++;
+        previousCr = false;
+        continue;
+      }
+      if (after == COMMA || after == LF || after == CR) {
+        pos++;
+        terminator = after;
+        return fieldString();
+      }
+      throw new CsvFormatException(line, "unexpected character '" + (char) (after & 0xFF) + "' after a closing quote");
     }
-    nextLine++;
   }
 
-  private void append(int b) {
-    if (fieldLength == field.length) {
-      field = java.util.Arrays.copyOf(field, field.length * 2);
-    }
-    field[fieldLength++] = (byte) b;
+  private String fieldString() {
+    return new String(field, 0, fieldLength, StandardCharsets.UTF_8);
   }
 
-  private int read() throws IOException {
-    if (pos == limit && !fill()) {
-      return -1;
+  private void append(byte[] from, int offset, int length) {
+    if (fieldLength + length > field.length) {
+      field = java.util.Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
     }
-    return buf[pos++] & 0xFF;
-  }
-
-  private int peek() throws IOException {
-    if (pos == limit && !fill()) {
-      return -1;
-    }
-    return buf[pos] & 0xFF;
+    System.arraycopy(from, offset, field, fieldLength, length);
+    fieldLength += length;
   }
 
   private boolean fill() throws IOException {

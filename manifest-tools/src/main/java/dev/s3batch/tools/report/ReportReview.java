@@ -3,6 +3,7 @@ package dev.s3batch.tools.report;
 import dev.s3batch.handler.internal.KeyDecoder;
 import dev.s3batch.handler.internal.KeyDecoding;
 import dev.s3batch.handler.internal.MalformedKeyException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,8 +27,8 @@ public final class ReportReview implements Consumer<ReportRow> {
 
   private long total;
   private long failed;
-  private final Map<String, Long> byStatus = new TreeMap<>();
-  private final Map<String, Long> byErrorCode = new TreeMap<>();
+  private final Map<String, long[]> byStatus = new HashMap<>();
+  private final Map<String, Map<String, long[]>> byErrorCode = new HashMap<>();
   private final TopMessages messages = new TopMessages(MESSAGE_CAPACITY);
 
   /**
@@ -52,8 +53,9 @@ public final class ReportReview implements Consumer<ReportRow> {
   @Override
   public void accept(ReportRow row) {
     total++;
-    byStatus.merge(row.taskStatus(), 1L, Long::sum);
-    byErrorCode.merge((row.errorCode().isEmpty() ? "-" : row.errorCode()) + "/" + row.httpStatusCode(), 1L, Long::sum);
+    byStatus.computeIfAbsent(row.taskStatus(), k -> new long[1])[0]++;
+    byErrorCode.computeIfAbsent(row.errorCode(), k -> new HashMap<>())
+        .computeIfAbsent(row.httpStatusCode(), k -> new long[1])[0]++;
     if (row.failed()) {
       failed++;
       messages.add(row.resultMessage(), row.key());
@@ -66,7 +68,12 @@ public final class ReportReview implements Consumer<ReportRow> {
         messages.top(topN).stream()
             .map(e -> new TopMessages.Entry(e.message(), e.count(), e.error(), decoded(e.exampleKey())))
             .toList();
-    return new Summary(total, failed, new TreeMap<>(byStatus), new TreeMap<>(byErrorCode), top);
+    Map<String, Long> status = new TreeMap<>();
+    byStatus.forEach((k, v) -> status.put(k, v[0]));
+    Map<String, Long> errors = new TreeMap<>();
+    byErrorCode.forEach((code, byHttp) ->
+        byHttp.forEach((http, v) -> errors.put((code.isEmpty() ? "-" : code) + "/" + http, v[0])));
+    return new Summary(total, failed, status, errors, top);
   }
 
   /** The key as the function decodes it (plus as space); the raw key when it does not decode. */
