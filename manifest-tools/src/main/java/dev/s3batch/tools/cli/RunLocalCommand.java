@@ -90,13 +90,26 @@ public final class RunLocalCommand implements Callable<Integer> {
     RunSettings settings = settings();
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     Map<String, String> environment = FunctionEnvironment.of(aws, action, env);
-    if (environment.get("S3BATCH_ACTION") == null) {
-      throw CliException.usage("no action: give --action NAME (one of " + new ActionRegistry().names() + ")");
-    }
+    checkAction(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
       return runWithCancel(runner, writer, s3);
+    }
+  }
+
+  /** An action named in the environment must exist; one named by {@code --arg action=} is the function's to check. */
+  private void checkAction(Map<String, String> environment) {
+    if (args.containsKey("action")) {
+      return;
+    }
+    String name = environment.get("S3BATCH_ACTION");
+    ActionRegistry registry = new ActionRegistry();
+    if (name == null) {
+      throw CliException.usage("no action: give --action NAME (one of " + registry.names() + ")");
+    }
+    if (registry.find(name).isEmpty()) {
+      throw CliException.usage("--action " + name + ": no such action (known: " + registry.names() + ")");
     }
   }
 

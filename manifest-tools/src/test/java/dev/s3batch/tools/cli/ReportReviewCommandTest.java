@@ -84,28 +84,4 @@ class ReportReviewCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("manifest.json: no such file");
   }
-
-  @Test
-  void runLocal_badSchemaOrArguments_exit2WithMessage(@TempDir Path dir) throws IOException {
-    Path manifest = Files.writeString(dir.resolve("m.csv"), "b,k\n");
-    Run schema = cli("job", "run-local", "--manifest", manifest.toString(), "--report", dir.toString(),
-        "--action", "head", "--schema", "3.0");
-    assertThat(schema.exit()).isEqualTo(2);
-    assertThat(schema.err()).contains("--schema \"3.0\" is not 1.0 or 2.0");
-    Run args = cli("job", "run-local", "--manifest", manifest.toString(), "--report", dir.toString(),
-        "--action", "head", "--schema", "1.0", "--arg", "k=v");
-    assertThat(args.exit()).isEqualTo(2);
-    assertThat(args.err()).contains("user arguments need schema 2.0");
-    Run timeout = cli("job", "run-local", "--manifest", manifest.toString(), "--report", dir.toString(),
-        "--action", "head", "--timeout", "901");
-    assertThat(timeout.exit()).isEqualTo(2);
-    assertThat(timeout.err()).contains("at most 900 seconds");
-  }
-
-  @Test
-  void runLocal_help_listsOptionsAndExitCodes() {
-    Run run = cli("job", "run-local", "--help");
-    assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("--manifest", "--report-scope", "--max-attempts", "Exit codes");
-  }
 }
