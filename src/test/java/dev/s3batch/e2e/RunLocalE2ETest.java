@@ -259,4 +259,57 @@ class RunLocalE2ETest {
     assertThat(run.err()).contains(manifest + ":2: either every row has a version id or none");
     assertThat(dir.resolve("out")).doesNotExist();
   }
+  @Test
+  void runLocal_inventoryManifestInS3_runsEveryObjectOfItsGzippedFiles() throws IOException {
+    String data = s3mock.newBucket("inv-data");
+    String dest = s3mock.newBucket("inv-dest");
+    s3.putObject(b -> b.bucket(data).key("inv a.txt"), RequestBody.fromString("x"));
+    s3.putObject(b -> b.bucket(data).key("inv+b.txt"), RequestBody.fromString("x"));
+    s3.putObject(b -> b.bucket(dest).key("inv/cfg/data/part1.csv.gz"), RequestBody.fromBytes(gzip(
+        "\"" + data + "\",\"inv%20a.txt\",\"\",\"1\"\n\"" + data + "\",\"inv%2Bb.txt\",\"\",\"1\"\n")));
+    s3.putObject(b -> b.bucket(dest).key("inv/cfg/data/part2.csv.gz"), RequestBody.fromBytes(gzip(
+        "\"" + data + "\",\"not%20there.txt\",\"\",\"1\"\n")));
+    String manifest = "{\"sourceBucket\":\"" + data + "\",\"destinationBucket\":\"arn:aws:s3:::" + dest + "\","
+        + "\"version\":\"2016-11-30\",\"fileFormat\":\"CSV\",\"fileSchema\":\"Bucket, Key, VersionId, Size\","
+        + "\"files\":[{\"key\":\"inv/cfg/data/part1.csv.gz\"},{\"key\":\"inv/cfg/data/part2.csv.gz\"}]}";
+    s3.putObject(b -> b.bucket(dest).key("inv/cfg/2024-01-01T00-00Z/manifest.json"), RequestBody.fromString(manifest));
+
+    Run run = cli(common("job", "run-local", "--manifest", "s3://" + dest + "/inv/cfg/2024-01-01T00-00Z/manifest.json",
+        "--report", dir.toString(), "--action", "head").toArray(String[]::new));
+
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(rows(reportLocation(run))).extracting(ReportRow::key, ReportRow::taskStatus).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("inv%20a.txt", "succeeded"),
+        org.assertj.core.groups.Tuple.tuple("inv%2Bb.txt", "succeeded"),
+        org.assertj.core.groups.Tuple.tuple("not%20there.txt", "failed"));
+  }
+
+  @Test
+  void runLocal_versionedManifest_headsEachVersionAndReportsVersionIds() throws IOException {
+    String bucket = s3mock.newVersionedBucket("versions");
+    String v1 = s3.putObject(b -> b.bucket(bucket).key("doc.txt"), RequestBody.fromString("one")).versionId();
+    String v2 = s3.putObject(b -> b.bucket(bucket).key("doc.txt"), RequestBody.fromString("two!")).versionId();
+    Path manifest = Files.writeString(dir.resolve("versions.csv"),
+        bucket + ",doc.txt," + v1 + "\n" + bucket + ",doc.txt," + v2 + "\n" + bucket + ",doc.txt,no-such-version\n");
+    Run run = cli(common("job", "run-local", "--manifest", manifest.toString(), "--report", dir.toString(),
+        "--action", "head").toArray(String[]::new));
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+    Map<String, ReportRow> byVersion = new HashMap<>();
+    rows(reportLocation(run)).forEach(r -> byVersion.put(r.versionId(), r));
+    assertThat(byVersion.get(v1).resultMessage()).contains("size=3").contains("versionId=" + v1);
+    assertThat(byVersion.get(v2).resultMessage()).contains("size=4").contains("versionId=" + v2);
+    assertThat(byVersion.get("no-such-version").taskStatus()).isEqualTo("failed");
+
+    Path retry = dir.resolve("retry-versions.csv");
+    cli(aws("report", "review", reportLocation(run), "--retry-manifest", retry.toString()).toArray(String[]::new));
+    assertThat(Files.readString(retry)).isEqualTo(bucket + ",doc.txt,no-such-version\n");
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
 }
