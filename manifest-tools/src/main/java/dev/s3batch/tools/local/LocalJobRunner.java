@@ -111,6 +111,13 @@ public final class LocalJobRunner {
         } finally {
           slots.acquireUninterruptibly(settings.concurrency());
         }
+      } catch (IOException | RuntimeException e) {
+        report.abandon();
+        throw e;
+      }
+      if (reportError != null) {
+        report.abandon();
+        throw new IOException("writing the report failed, so none was published: " + reportError.getMessage(), reportError);
       }
       String location = report.finish();
       return new JobResult(jobId, status(), progress(), location, failureReason());
@@ -202,10 +209,7 @@ public final class LocalJobRunner {
     return cancelled || thresholdCrossed || reportError != null;
   }
 
-  private JobStatus status() throws IOException {
-    if (reportError != null) {
-      throw new IOException("writing the report failed: " + reportError.getMessage(), reportError);
-    }
+  private JobStatus status() {
     if (thresholdCrossed) {
       return JobStatus.Failed;
     }

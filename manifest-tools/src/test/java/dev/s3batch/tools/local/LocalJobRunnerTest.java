@@ -269,4 +269,19 @@ class LocalJobRunnerTest {
     assertThat(rows(result)).hasSize(2).allSatisfy(r -> assertThat(r.taskStatus()).isEqualTo("succeeded"));
     assertThat(runner.awaitFinished(Duration.ZERO)).isTrue();
   }
+  @Test
+  void run_manifestChangesBadAfterPreparation_publishesNoReportAndFails() throws Exception {
+    Path good = manifest(3);
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "bucket1,a\nbucket1,b,v2\n");
+    AtomicInteger opened = new AtomicInteger();
+    LocalJobRunner runner = new LocalJobRunner(answering("Succeeded", ""), RunSettings.defaults(), line -> {});
+    ReportWriter report = new ReportWriter(ReportStore.of(dir.resolve("reports").toString(), () -> null), runner.jobId(),
+        ReportScope.AllTasks);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.run(
+            () -> ManifestReader.open((opened.getAndIncrement() == 0 ? good : bad).toString(), () -> null), report))
+        .isInstanceOf(dev.s3batch.tools.manifest.InvalidManifestException.class)
+        .hasMessageContaining("bad.csv:2");
+    assertThat(dir.resolve("reports")).doesNotExist();
+    assertThat(runner.awaitFinished(Duration.ZERO)).isTrue();
+  }
 }
