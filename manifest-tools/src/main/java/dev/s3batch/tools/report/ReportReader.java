@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -98,12 +94,11 @@ public final class ReportReader {
       }
       String key = file.key();
       String name = "results/" + key.substring(key.lastIndexOf('/') + 1);
-      MessageDigest md5 = md5();
-      try (InputStream in = new DigestInputStream(store.open(name), md5)) {
+      String actual;
+      try (ReadAheadDigest in = new ReadAheadDigest(store.open(name))) {
         readRows(in, store.describe(name), rows);
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        actual = in.md5Hex();
       }
-      String actual = HexFormat.of().formatHex(md5.digest());
       if (!actual.equalsIgnoreCase(file.md5Checksum())) {
         problems.add(store.describe(name) + ": MD5 " + actual + " differs from manifest.json's " + file.md5Checksum());
       }
@@ -144,13 +139,5 @@ public final class ReportReader {
       }
     }
     return true;
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
