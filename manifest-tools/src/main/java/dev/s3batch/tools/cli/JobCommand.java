@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       JobListCommand.class,
       JobConfirmCommand.class,
       JobCancelCommand.class,
-      JobWaitCommand.class
+      JobWaitCommand.class,
+      RunLocalCommand.class
     })
 public final class JobCommand {}

@@ -1,0 +1,101 @@
+package dev.s3batch.tools.cli;
+
+import dev.s3batch.tools.report.InvalidReportException;
+import dev.s3batch.tools.report.ReportReader;
+import dev.s3batch.tools.report.ReportReview;
+import dev.s3batch.tools.report.RetryManifestWriter;
+import dev.s3batch.tools.report.ReportRow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code s3batch report review}: checks a completion report against its {@code manifest.json}
+ * and summarises it, streaming (constant memory, any number of rows).
+ */
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Check a completion report (the MD5 of every result file) and summarise it: totals by status, by error code",
+      "and HTTP status, the most frequent failure messages with an example key; the failed tasks with --failed.",
+      "Exit code 3 when the report holds failed tasks; 1 when a result file does not match manifest.json."
+    })
+public final class ReportReviewCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "REPORT",
+      description = "The report's manifest.json, or the folder or s3:// prefix that holds it (job-<id>/).")
+  String location;
+
+  @Option(names = "--failed", description = "List the failed tasks (bucket, decoded key, version id, error code, message).")
+  boolean listFailed;
+
+  @Option(names = "--json", description = "Print JSON for machines instead of text.")
+  boolean json;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many failure messages to show (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--retry-manifest", paramLabel = "FILE",
+      description = "Write the failed tasks as a new CSV manifest (keys kept as encoded in the report, version ids kept).")
+  Path retryManifest;
+
+  @Mixin AwsOptions aws;
+
+  @Override
+  public Integer call() throws IOException {
+    ReportReader reader;
+    try {
+      reader = ReportReader.open(location, () -> aws.clients().s3());
+    } catch (InvalidReportException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    ReportReview review = new ReportReview();
+    List<String> problems;
+    long retryRows = 0;
+    try (RetryManifestWriter retry = retryManifest == null ? null : new RetryManifestWriter(retryManifest)) {
+      problems = reader.read(false, row -> {
+        review.accept(row);
+        if (retry != null && row.failed()) {
+          writeRetry(retry, row);
+        }
+      });
+      if (retry != null) {
+        retry.commit();
+        retryRows = retry.rows();
+      }
+    } catch (InvalidReportException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    ReportReview.Summary summary = review.summary(top);
+    ReviewPrinter printer = new ReviewPrinter(spec.commandLine().getOut(), json);
+    printer.summary(reader, summary, problems);
+    if (listFailed) {
+      printer.failedTasks(reader);
+    }
+    printer.end(retryManifest, retryRows);
+    if (!problems.isEmpty()) {
+      throw CliException.failed(problems.size() + " result file(s) do not match the MD5 in manifest.json: "
+          + String.join("; ", problems));
+    }
+    return summary.failed() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+  }
+
+  private static void writeRetry(RetryManifestWriter retry, ReportRow row) {
+    try {
+      retry.write(row);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.s3batch.tools.cli;
+
+import dev.s3batch.handler.S3BatchHandler;
+import dev.s3batch.handler.action.ActionRegistry;
+import dev.s3batch.handler.event.SchemaVersion;
+import dev.s3batch.tools.local.JobResult;
+import dev.s3batch.tools.local.JobStatus;
+import dev.s3batch.tools.local.LocalJobRunner;
+import dev.s3batch.tools.local.RunSettings;
+import dev.s3batch.tools.manifest.InvalidManifestException;
+import dev.s3batch.tools.manifest.ManifestReader;
+import dev.s3batch.tools.report.ReportScope;
+import dev.s3batch.tools.report.ReportStore;
+import dev.s3batch.tools.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code s3batch job run-local}: runs a job's tasks in this process, through the function's
+ * {@code RequestStreamHandler} exactly as S3 Batch Operations and Lambda would, and writes the
+ * completion report as AWS does.
+ */
+@Command(
+    name = "run-local",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run a job in this process: one invocation of the function per manifest row, as S3 Batch Operations runs it,",
+      "then a completion report as AWS writes it (<report>/job-<id>/manifest.json and results/*.csv).",
+      "Exit code 3 when tasks failed; 1 when the job failed (more than half of at least 1,000 tasks failed) or was cancelled (Ctrl-C)."
+    })
+public final class RunLocalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--manifest", required = true, paramLabel = "s3://BUCKET/KEY|FILE",
+      description = "The manifest: S3BatchOperations_CSV_20180820 CSV, or an S3 Inventory manifest.json.")
+  String manifest;
+
+  @Option(names = "--report", required = true, paramLabel = "s3://BUCKET/PREFIX|DIR",
+      description = "Where the completion report goes (under job-<id>/).")
+  String report;
+
+  @Option(names = "--report-scope", paramLabel = "AllTasks|FailedTasksOnly", defaultValue = "AllTasks",
+      description = "Which tasks the report lists (default ${DEFAULT-VALUE}).")
+  ReportScope scope;
+
+  @Option(names = "--schema", paramLabel = "1.0|2.0", description = "Invocation schema (default 1.0; 2.0 when --arg is given).")
+  String schema;
+
+  @Option(names = "--arg", paramLabel = "KEY=VALUE", description = "A job user argument (schema 2.0); repeatable.")
+  Map<String, String> args = new LinkedHashMap<>();
+
+  @Option(names = "--action", paramLabel = "NAME", description = "The function's action (sets S3BATCH_ACTION).")
+  String action;
+
+  @Option(names = "--env", paramLabel = "KEY=VALUE", description = "A variable of the function's environment; repeatable.")
+  Map<String, String> env = new LinkedHashMap<>();
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Invocations at once (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
+      description = "The function's timeout, given to it as its remaining time (default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+      description = "Invocations of a task answered TemporaryFailure, in all (default ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--log", paramLabel = "FILE", description = "Write the function's log lines to FILE (default: discarded).")
+  java.nio.file.Path log;
+
+  @Mixin AwsOptions aws;
+
+  @Override
+  public Integer call() throws IOException {
+    RunSettings settings = settings();
+    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
+    Map<String, String> environment = FunctionEnvironment.of(aws, action, env);
+    checkAction(environment);
+    try (FunctionLog functionLog = FunctionLog.open(log)) {
+      LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
+      ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
+      return runWithCancel(runner, writer, s3);
+    }
+  }
+
+  /** An action named in the environment must exist; one named by {@code --arg action=} is the function's to check. */
+  private void checkAction(Map<String, String> environment) {
+    if (args.containsKey("action")) {
+      return;
+    }
+    String name = environment.get("S3BATCH_ACTION");
+    ActionRegistry registry = new ActionRegistry();
+    if (name == null) {
+      throw CliException.usage("no action: give --action NAME (one of " + registry.names() + ")");
+    }
+    if (registry.find(name).isEmpty()) {
+      throw CliException.usage("--action " + name + ": no such action (known: " + registry.names() + ")");
+    }
+  }
+
+  private int runWithCancel(LocalJobRunner runner, ReportWriter writer, Supplier<S3Client> s3) throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      runner.cancel();
+      try {
+        reported.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "s3batch-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Progress progress = System.console() != null ? Progress.start(runner, err) : null;
+    try {
+      JobResult result = runner.run(() -> ManifestReader.open(manifest, s3), writer);
+      if (progress != null) {
+        progress.stop();
+      }
+      return summarise(result);
+    } catch (InvalidManifestException e) {
+      throw CliException.usage("--manifest " + e.getMessage());
+    } finally {
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it returns now that the summary is printed
+      }
+    }
+  }
+
+  private int summarise(JobResult r) {
+    PrintWriter out = spec.commandLine().getOut();
+    var p = r.progress();
+    out.printf("Job %s %s: %d tasks, %d succeeded, %d failed, %d retried, in %.1f s%n",
+        r.jobId(), r.status(), p.done(), p.succeeded(), p.failed(), p.retried(), p.elapsedNanos() / 1e9);
+    if (!r.failureReason().isEmpty()) {
+      out.println("Reason: " + r.failureReason());
+    }
+    out.println("Report: " + r.report());
+    out.flush();
+    if (r.status() != JobStatus.Complete) {
+      return ExitCodes.FAILED;
+    }
+    return p.failed() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+  }
+
+  private RunSettings settings() {
+    SchemaVersion version;
+    if (schema == null) {
+      version = args.isEmpty() ? SchemaVersion.V1_0 : SchemaVersion.V2_0;
+    } else {
+      version = SchemaVersion.fromWire(schema)
+          .orElseThrow(() -> CliException.usage("--schema \"" + schema + "\" is not 1.0 or 2.0"));
+    }
+    try {
+      return RunSettings.defaults()
+          .withSchema(version, args)
+          .withConcurrency(concurrency)
+          .withTimeout(Duration.ofSeconds(timeoutSeconds))
+          .withMaxAttempts(maxAttempts);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> factory) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = factory.get();
+        }
+        return value;
+      }
+    };
+  }
+}

@@ -1,0 +1,22 @@
+package dev.s3batch.tools.local;
+
+import java.util.Objects;
+
+/**
+ * How a local job ended.
+ *
+ * @param jobId the job id (the report is under {@code job-<jobId>/})
+ * @param status how it ended
+ * @param progress the final counts
+ * @param report where the report's {@code manifest.json} is
+ * @param failureReason why the job failed or was cancelled, empty when it completed
+ */
+public record JobResult(String jobId, JobStatus status, JobProgress progress, String report, String failureReason) {
+  public JobResult {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(failureReason, "failureReason");
+  }
+}

@@ -1,0 +1,227 @@
+package dev.s3batch.tools.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.s3batch.tools.manifest.ManifestReader;
+import dev.s3batch.tools.manifest.ManifestTask;
+import dev.s3batch.tools.report.ReportWriter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs an S3 Batch Operations job on this machine, the way S3 runs it: a preparation pass that
+ * reads (and checks) the whole manifest, then one invocation per task, each with a fresh task
+ * id and invocation id, its event serialised to JSON bytes and given to the
+ * {@link RequestStreamHandler} as Lambda gives it; the output bytes read as S3 reads them
+ * ({@link ResponseParser}). TemporaryFailure answers are redriven with backoff, up to
+ * {@link RunSettings#maxAttempts()}, and the last message reported. The job fails, and issues no
+ * more tasks, once at least {@link RunSettings#failureThresholdMinimum()} tasks ran and more
+ * than half of them failed. {@link #cancel()} issues no more tasks; the running ones finish and
+ * the report covers what ran.
+ *
+ * <p>Memory does not grow with the manifest: it is streamed, at most
+ * {@link RunSettings#concurrency()} tasks are in flight (invoking or waiting for a redrive), and
+ * each row goes to the report as its task ends. Thread-safe: {@link #cancel()} and
+ * {@link #progress()} may be called from any thread while {@link #run} runs.
+ *
+ * <pre>{@code
+ * LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(env), RunSettings.defaults(), line -> {});
+ * ReportWriter report = new ReportWriter(ReportStore.of("reports", s3), runner.jobId(), ReportScope.AllTasks);
+ * JobResult result = runner.run(() -> ManifestReader.open("manifest.csv", s3), report);
+ * }</pre>
+ */
+public final class LocalJobRunner {
+
+  /** Opens the manifest; called twice (preparation, then the run). */
+  @FunctionalInterface
+  public interface ManifestSource {
+    ManifestReader open() throws IOException;
+  }
+
+  private static final long MAX_BACKOFF_MILLIS = 20_000;
+
+  private final RequestStreamHandler handler;
+  private final RunSettings settings;
+  private final Consumer<String> functionLog;
+  private final String jobId = UUID.randomUUID().toString();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile boolean cancelled;
+  private volatile boolean thresholdCrossed;
+  private volatile IOException reportError;
+  private volatile long startNanos;
+  private volatile long total;
+  private long done;
+  private long succeeded;
+  private long failed;
+  private long retried;
+
+  /**
+   * @param handler the function
+   * @param settings how tasks run
+   * @param functionLog where the function's log lines go (called from several threads)
+   */
+  public LocalJobRunner(RequestStreamHandler handler, RunSettings settings, Consumer<String> functionLog) {
+    this.handler = handler;
+    this.settings = settings;
+    this.functionLog = functionLog;
+  }
+
+  /** The job id (a UUID, as S3 Control's). */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** Issues no more tasks; the running ones finish. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /** Waits until {@link #run} has written the report (or given up); false on timeout. */
+  public boolean awaitFinished(Duration timeout) throws InterruptedException {
+    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** A snapshot of the counts. */
+  public synchronized JobProgress progress() {
+    long start = startNanos;
+    return new JobProgress(total, done, succeeded, failed, retried, start == 0 ? 0 : System.nanoTime() - start);
+  }
+
+  /**
+   * Runs the job and writes its report.
+   *
+   * @throws dev.s3batch.tools.manifest.InvalidManifestException when the manifest is bad (found in
+   *     the preparation pass, before any task runs)
+   */
+  public JobResult run(ManifestSource manifest, ReportWriter report) throws IOException {
+    try {
+      total = prepare(manifest);
+      Semaphore slots = new Semaphore(settings.concurrency());
+      startNanos = System.nanoTime();
+      try (TimedInvoker invoker = new TimedInvoker(handler, settings.timeout().toMillis(), functionLog);
+          ManifestReader reader = manifest.open()) {
+        try {
+          issue(reader, slots, invoker, report);
+        } finally {
+          slots.acquireUninterruptibly(settings.concurrency());
+        }
+      } catch (IOException | RuntimeException e) {
+        report.abandon();
+        throw e;
+      }
+      if (reportError != null) {
+        report.abandon();
+        throw new IOException("writing the report failed, so none was published: " + reportError.getMessage(), reportError);
+      }
+      String location = report.finish();
+      return new JobResult(jobId, status(), progress(), location, failureReason());
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private void issue(ManifestReader reader, Semaphore slots, TimedInvoker invoker, ReportWriter report)
+      throws IOException {
+    while (!stopping()) {
+      Optional<ManifestTask> next = reader.next();
+      if (next.isEmpty()) {
+        return;
+      }
+      try {
+        slots.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancel();
+        return;
+      }
+      if (stopping()) {
+        slots.release();
+        return;
+      }
+      attempt(next.get(), EventWriter.randomId(), 1, slots, invoker, report);
+    }
+  }
+
+  private void attempt(
+      ManifestTask task, String taskId, int attempt, Semaphore slots, TimedInvoker invoker, ReportWriter report) {
+    byte[] event =
+        EventWriter.singleTask(
+            settings.schema(), EventWriter.randomId(), jobId, settings.userArguments(), taskId, task.bucket(),
+            task.encodedKey(), task.versionId());
+    invoker.invoke(event, taskId).thenAccept(outcome -> settle(task, taskId, attempt, outcome, slots, invoker, report));
+  }
+
+  private void settle(
+      ManifestTask task, String taskId, int attempt, InvocationOutcome outcome, Semaphore slots, TimedInvoker invoker,
+      ReportWriter report) {
+    if (outcome.temporary() && attempt < settings.maxAttempts() && !cancelled && reportError == null) {
+      synchronized (this) {
+        retried++;
+      }
+      invoker.schedule(() -> attempt(task, taskId, attempt + 1, slots, invoker, report), backoffMillis(attempt));
+      return;
+    }
+    try {
+      report.write(outcome.row(task.bucket(), task.encodedKey(), task.versionId()));
+      count(outcome.succeeded());
+    } catch (IOException | RuntimeException e) {
+      reportError = e instanceof IOException io ? io : new IOException(e);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private synchronized void count(boolean success) {
+    done++;
+    if (success) {
+      succeeded++;
+    } else {
+      failed++;
+    }
+    if (done >= settings.failureThresholdMinimum() && failed * 2 > done) {
+      thresholdCrossed = true;
+    }
+  }
+
+  private long backoffMillis(int attempt) {
+    long full = Math.min(MAX_BACKOFF_MILLIS, settings.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
+    long half = full / 2;
+    return half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0);
+  }
+
+  private static long prepare(ManifestSource manifest) throws IOException {
+    long n = 0;
+    try (ManifestReader reader = manifest.open()) {
+      while (reader.next().isPresent()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private boolean stopping() {
+    return cancelled || thresholdCrossed || reportError != null;
+  }
+
+  private JobStatus status() {
+    if (thresholdCrossed) {
+      return JobStatus.Failed;
+    }
+    return cancelled ? JobStatus.Cancelled : JobStatus.Complete;
+  }
+
+  private synchronized String failureReason() {
+    if (thresholdCrossed) {
+      return "the failure threshold was crossed: " + failed + " of " + done
+          + " tasks failed (a job fails once at least " + settings.failureThresholdMinimum()
+          + " tasks ran and more than half failed)";
+    }
+    return cancelled ? "cancelled after " + done + " of " + total + " tasks" : "";
+  }
+}

@@ -1,0 +1,100 @@
+package dev.s3batch.tools.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Invokes a {@link RequestStreamHandler} as Lambda does, each invocation on a worker thread of
+ * its own, with the function's timeout: when it passes, the invocation is reported as Lambda
+ * reports a timeout ({@code {"errorMessage":"<time> <request id> Task timed out after 3.00 seconds"}})
+ * and its thread is interrupted (a handler that ignores the interrupt runs on, unseen, as a
+ * frozen Lambda sandbox would). Thread-safe; {@link #close()} stops the timer thread.
+ */
+public final class TimedInvoker implements AutoCloseable {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final java.time.format.DateTimeFormatter MILLIS =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  private final RequestStreamHandler handler;
+  private final long timeoutMillis;
+  private final Consumer<String> log;
+  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("s3batch-function-"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("s3batch-timer-"));
+
+  /**
+   * @param handler the function
+   * @param timeoutMillis the function's timeout
+   * @param log where the function's log lines go
+   */
+  public TimedInvoker(RequestStreamHandler handler, long timeoutMillis, Consumer<String> log) {
+    this.handler = handler;
+    this.timeoutMillis = timeoutMillis;
+    this.log = log;
+  }
+
+  /** Invokes the function on {@code event}; completes with the outcome for {@code taskId}, never exceptionally. */
+  public CompletableFuture<InvocationOutcome> invoke(byte[] event, String taskId) {
+    CompletableFuture<InvocationOutcome> done = new CompletableFuture<>();
+    LocalContext context = new LocalContext((int) timeoutMillis, log);
+    Future<?> running =
+        workers.submit(() -> {
+          InvocationOutcome outcome;
+          try {
+            outcome = ResponseParser.parse(LocalInvoker.invoke(handler, event, context), taskId);
+          } catch (Throwable e) {
+            outcome = new InvocationOutcome.FunctionError(LocalInvoker.errorPayload(e));
+          }
+          done.complete(outcome);
+        });
+    ScheduledFuture<?> deadline =
+        timer.schedule(
+            () -> {
+              if (done.complete(new InvocationOutcome.FunctionError(timedOut(context.getAwsRequestId())))) {
+                running.cancel(true);
+              }
+            },
+            timeoutMillis, TimeUnit.MILLISECONDS);
+    done.whenComplete((o, e) -> deadline.cancel(false));
+    return done;
+  }
+
+  /** Runs {@code action} after {@code delayMillis} on the timer thread (for redrives). */
+  public void schedule(Runnable action, long delayMillis) {
+    timer.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Lambda's payload for an invocation that ran past its timeout. */
+  String timedOut(String requestId) {
+    String message = MILLIS.format(Instant.now()) + " " + requestId + " Task timed out after "
+        + String.format(Locale.ROOT, "%.2f", timeoutMillis / 1000.0) + " seconds";
+    return MAPPER.createObjectNode().put("errorMessage", message).toString();
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    workers.shutdownNow();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

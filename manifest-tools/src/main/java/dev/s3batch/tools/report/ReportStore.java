@@ -1,0 +1,113 @@
+package dev.s3batch.tools.report;
+
+import dev.s3batch.tools.aws.S3Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Where report files live: a local folder or an S3 prefix. Files are published whole: a local
+ * file is moved into place from a temporary name, an S3 object is one PUT. Thread-safe.
+ */
+public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Bucket {
+
+  /** A store for {@code s3://bucket/prefix} or a local folder. */
+  static ReportStore of(String location, Supplier<S3Client> s3) {
+    return S3Location.parse(location)
+        .<ReportStore>map(l -> new Bucket(l, s3))
+        .orElseGet(() -> new Folder(Path.of(location)));
+  }
+
+  /** Publishes {@code file} under {@code name} (a path relative to the store's root); consumes the file. */
+  void publish(Path file, String name) throws IOException;
+
+  /** Opens the file {@code name} (relative to the root). */
+  InputStream open(String name) throws IOException;
+
+  /** The {@code Bucket} field of a result file in {@code manifest.json}. */
+  String bucketField();
+
+  /** The {@code Key} field of the result file {@code name} in {@code manifest.json}. */
+  String keyField(String name);
+
+  /** The file {@code name} as a user would type it. */
+  String describe(String name);
+
+  /** A local folder. */
+  record Folder(Path root) implements ReportStore {
+    @Override
+    public void publish(Path file, String name) throws IOException {
+      Path target = root.resolve(name);
+      Files.createDirectories(target.getParent());
+      Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+      Files.move(file, temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+      try {
+        return Files.newInputStream(root.resolve(name));
+      } catch (NoSuchFileException e) {
+        throw new InvalidReportException(describe(name) + ": no such file");
+      }
+    }
+
+    @Override
+    public String bucketField() {
+      return root.toAbsolutePath().normalize().toString();
+    }
+
+    @Override
+    public String keyField(String name) {
+      return name;
+    }
+
+    @Override
+    public String describe(String name) {
+      return root.resolve(name).toString();
+    }
+  }
+
+  /** An S3 prefix. */
+  record Bucket(S3Location prefix, Supplier<S3Client> s3) implements ReportStore {
+    @Override
+    public void publish(Path file, String name) throws IOException {
+      S3Location l = prefix.child(name);
+      s3.get().putObject(b -> b.bucket(l.bucket()).key(l.key()), RequestBody.fromFile(file));
+      Files.deleteIfExists(file);
+    }
+
+    @Override
+    public InputStream open(String name) {
+      S3Location l = prefix.child(name);
+      try {
+        return s3.get().getObject(b -> b.bucket(l.bucket()).key(l.key()));
+      } catch (NoSuchKeyException e) {
+        throw new InvalidReportException(l + ": no such object");
+      }
+    }
+
+    @Override
+    public String bucketField() {
+      return prefix.bucket();
+    }
+
+    @Override
+    public String keyField(String name) {
+      return prefix.child(name).key();
+    }
+
+    @Override
+    public String describe(String name) {
+      return prefix.child(name).toString();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.s3batch.tools.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ReadAheadDigestTest {
+
+  @Test
+  void read_randomSizesAndChunks_returnsTheBytesAndTheirMd5() throws Exception {
+    long seed = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int c = 0; c < 200; c++) {
+      byte[] data = new byte[random.nextInt(3 << 18)];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (byte) random.nextInt(256);
+      }
+      int prefix = data.length == 0 ? 0 : random.nextInt(data.length + 1);
+      ByteArrayOutputStream seen = new ByteArrayOutputStream();
+      try (ReadAheadDigest in = new ReadAheadDigest(new ByteArrayInputStream(data))) {
+        byte[] chunk = new byte[1 + random.nextInt(70_000)];
+        while (seen.size() < prefix) {
+          int n = in.read(chunk, 0, Math.min(chunk.length, prefix - seen.size()));
+          seen.write(chunk, 0, n);
+        }
+        String md5 = in.md5Hex();
+        assertThat(md5).as("seed %d case %d", seed, c)
+            .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data)));
+        assertThat(in.read()).isEqualTo(-1);
+      }
+      byte[] expected = java.util.Arrays.copyOf(data, prefix);
+      assertThat(seen.toByteArray()).as("seed %d case %d", seed, c).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void read_sourceFails_throwsItsException() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("disk gone");
+      }
+    };
+    assertThatThrownBy(() -> {
+      try (ReadAheadDigest in = new ReadAheadDigest(failing)) {
+        in.read(new byte[10], 0, 10);
+      }
+    }).isInstanceOf(IOException.class).hasMessage("disk gone");
+  }
+}
