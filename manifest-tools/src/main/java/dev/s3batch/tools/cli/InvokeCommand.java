@@ -83,7 +83,7 @@ public final class InvokeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
-    Map<String, String> environment = functionEnvironment();
+    Map<String, String> environment = FunctionEnvironment.of(aws, action, env);
     LocalInvoker.Invocation result =
         LocalInvoker.invoke(
             new S3BatchHandler(environment), event,
@@ -93,24 +93,6 @@ public final class InvokeCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(new String(result.output(), StandardCharsets.UTF_8));
     return result.allSucceeded() ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
-  }
-
-  private Map<String, String> functionEnvironment() {
-    Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-    if (aws.region() != null) {
-      environment.put("AWS_REGION", aws.region());
-    }
-    if (aws.endpoint() != null) {
-      environment.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
-    }
-    if (aws.profile != null) {
-      environment.put("AWS_PROFILE", aws.profile);
-    }
-    if (action != null) {
-      environment.put("S3BATCH_ACTION", action);
-    }
-    environment.putAll(env);
-    return environment;
   }
 
   private static byte[] readEvent(String file) throws IOException {

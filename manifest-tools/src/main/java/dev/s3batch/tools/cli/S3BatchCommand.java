@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       JobCommand.class,
       ReportCommand.class,
       S3Command.class,
-      IamCommand.class
+      IamCommand.class,
+      DemoCommand.class
     })
 public final class S3BatchCommand {}
