@@ -1,5 +1,6 @@
 package dev.s3batch.tools.cli;
 
+import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.manifest.BucketNames;
 import dev.s3batch.tools.manifest.ConsoleProgress;
 import dev.s3batch.tools.manifest.CsvKeySource;
@@ -12,9 +13,9 @@ import dev.s3batch.tools.manifest.ListingKeySource;
 import dev.s3batch.tools.manifest.ManifestBuilder;
 import dev.s3batch.tools.manifest.ManifestException;
 import dev.s3batch.tools.manifest.ManifestOutput;
+import dev.s3batch.tools.manifest.ManifestUris;
 import dev.s3batch.tools.manifest.ObjectFilter;
 import dev.s3batch.tools.manifest.ProgressListener;
-import dev.s3batch.tools.manifest.S3Uri;
 import dev.s3batch.tools.manifest.Sizes;
 import dev.s3batch.tools.manifest.StreamManifestOutput;
 import dev.s3batch.tools.manifest.SuffixKeySource;
@@ -121,12 +122,12 @@ public final class ManifestBuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       checkOptions();
-      S3Uri listing = input.list == null ? null : S3Uri.parse(input.list, "--list");
+      S3Uri listing = input.list == null ? null : ManifestUris.parse(input.list, "--list");
       VersionSelection selection = versions == null ? null : VersionSelection.fromOption(versions)
           .orElseThrow(() -> CliException.usage(
               "--versions \"" + versions + "\": give latest, noncurrent, delete-markers or all"));
       ObjectFilter filter = listing == null ? null : filter();
-      S3Uri target = upload == null ? null : S3Uri.parseObject(upload, "--upload");
+      S3Uri target = upload == null ? null : ManifestUris.parseObject(upload, "--upload");
       boolean split = maxRows != null;
       Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
       ManifestOutput sink =

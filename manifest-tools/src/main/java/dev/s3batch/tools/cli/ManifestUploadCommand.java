@@ -1,10 +1,11 @@
 package dev.s3batch.tools.cli;
 
+import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.manifest.InputFile;
 import dev.s3batch.tools.manifest.ManifestCheck;
 import dev.s3batch.tools.manifest.ManifestException;
 import dev.s3batch.tools.manifest.ManifestUploader;
-import dev.s3batch.tools.manifest.S3Uri;
+import dev.s3batch.tools.manifest.ManifestUris;
 import dev.s3batch.tools.manifest.UploadedManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ public final class ManifestUploadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
-      S3Uri to = S3Uri.parseObject(target, "S3URI");
+      S3Uri to = ManifestUris.parseObject(target, "S3URI");
       boolean versioned = ManifestCheck.versioned(new InputFile("FILE", file.toString(), System.in));
       try (S3Client s3 = aws.clients().s3()) {
         uploadParts(s3, List.of(file.toString()), to, false, versioned, spec.commandLine().getOut());

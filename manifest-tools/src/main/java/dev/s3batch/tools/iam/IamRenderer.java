@@ -2,6 +2,7 @@ package dev.s3batch.tools.iam;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3batch.tools.aws.S3Uri;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +25,6 @@ public final class IamRenderer {
 
   private static final Pattern FUNCTION_ARN = Pattern.compile(
       "arn:aws:lambda:([a-z]{2}(?:-gov)?-[a-z]+-\\d):(\\d{12}):function:([A-Za-z0-9_-]{1,64})(?::([A-Za-z0-9$_-]{1,128}))?");
-  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
 
@@ -81,12 +81,12 @@ public final class IamRenderer {
       throw new IamInputException("--region", region + " differs from the Region of --function-arn ("
           + fn.group(1) + "): a job invokes a function of its own Region");
     }
-    S3Location manifest = S3Location.parse("--manifest", required(r.manifest(), "--manifest"));
+    S3Uri manifest = location("--manifest", required(r.manifest(), "--manifest"));
     if (!r.manifestGenerator() && manifest.key().isEmpty()) {
       throw new IamInputException("--manifest", "\"" + r.manifest() + "\" names no object: give s3://BUCKET/KEY"
           + " (or add --manifest-generator to give the generated manifest's location)");
     }
-    S3Location report = S3Location.parse("--report", required(r.report(), "--report"));
+    S3Uri report = location("--report", required(r.report(), "--report"));
     String source = bucket("--source-bucket", required(r.sourceBucket(), "--source-bucket"));
     String destination = r.destinationBucket() == null ? null : bucket("--destination-bucket", r.destinationBucket());
     if (ActionPermissions.needsDestination(action) && destination == null) {
@@ -114,8 +114,16 @@ public final class IamRenderer {
     return values;
   }
 
+  /** Parses {@code s3://bucket[/key]} given to {@code option}. */
+  private static S3Uri location(String option, String text) {
+    S3Uri uri = S3Uri.parse(text).orElseThrow(
+        () -> new IamInputException(option, "\"" + text + "\" is not an s3://BUCKET/KEY location"));
+    bucket(option, uri.bucket());
+    return uri;
+  }
+
   static String bucket(String option, String name) {
-    if (!BUCKET.matcher(name).matches() || name.contains("..")) {
+    if (S3Uri.bucketNameProblem(name).isPresent()) {
       throw new IamInputException(option, "\"" + name + "\" is not a bucket name (3 to 63 lower-case letters,"
           + " digits, dots and hyphens)");
     }

@@ -1,5 +1,6 @@
 package dev.s3batch.tools.job;
 
+import dev.s3batch.tools.aws.S3Uri;
 import software.amazon.awssdk.services.s3control.model.CreateJobRequest;
 import software.amazon.awssdk.services.s3control.model.JobOperation;
 import software.amazon.awssdk.services.s3control.model.JobReport;
@@ -90,7 +91,7 @@ public final class CreateJobRequestFactory {
     if (d.noReport()) {
       return JobReport.builder().enabled(false).build();
     }
-    S3Uri uri = S3Uri.prefix("--report", d.report());
+    S3Uri uri = JobUris.prefix("--report", d.report());
     JobReport.Builder b = JobReport.builder()
         .bucket(uri.bucketArn(partition))
         .format(JobReportFormat.REPORT_CSV_20180820)

@@ -1,5 +1,6 @@
 package dev.s3batch.tools.job;
 
+import dev.s3batch.tools.aws.S3Uri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

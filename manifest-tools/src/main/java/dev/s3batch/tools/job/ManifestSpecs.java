@@ -1,5 +1,6 @@
 package dev.s3batch.tools.job;
 
+import dev.s3batch.tools.aws.S3Uri;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ public final class ManifestSpecs {
 
   /** Checks the local parts of a manifest draft (URI, fields) without calling S3. */
   public static S3Uri checkManifest(JobDraft.ManifestDraft m) {
-    S3Uri uri = S3Uri.object("--manifest", m.uri());
+    S3Uri uri = JobUris.object("--manifest", m.uri());
     if (m.fields() != null) {
       fields("--manifest-fields", m.fields());
     }
@@ -85,7 +86,7 @@ public final class ManifestSpecs {
 
   /** The generator's request part. */
   public static JobManifestGenerator generator(JobDraft.GeneratorDraft g, String partition) {
-    S3Uri source = S3Uri.prefix("--generate", g.uri());
+    S3Uri source = JobUris.prefix("--generate", g.uri());
     JobManifestGeneratorFilter.Builder filter = JobManifestGeneratorFilter.builder();
     KeyNameConstraint.Builder names = KeyNameConstraint.builder();
     List<String> prefixes = new java.util.ArrayList<>(g.prefixes());
@@ -123,7 +124,7 @@ public final class ManifestSpecs {
         .enableManifestOutput(g.output() != null)
         .filter(filter.build());
     if (g.output() != null) {
-      S3Uri out = S3Uri.prefix("--generated-manifest-to", g.output());
+      S3Uri out = JobUris.prefix("--generated-manifest-to", g.output());
       S3ManifestOutputLocation.Builder location =
           S3ManifestOutputLocation.builder().bucket(out.bucketArn(partition)).manifestFormat(GENERATED_FORMAT);
       if (!out.key().isEmpty()) {

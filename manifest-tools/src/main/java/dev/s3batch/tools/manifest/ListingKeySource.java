@@ -1,5 +1,6 @@
 package dev.s3batch.tools.manifest;
 
+import dev.s3batch.tools.aws.S3Uri;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ListObjectVersions (rows with version ids). One page (up to 1,000 keys) is held at a time.
  *
  * <pre>{@code
- * new ListingKeySource(s3, S3Uri.parse("s3://photos/2024/", "--list"), null, ObjectFilter.NONE, progress)
+ * new ListingKeySource(s3, ManifestUris.parse("s3://photos/2024/", "--list"), null, ObjectFilter.NONE, progress)
  *     .forEach(writer);
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package dev.s3batch.tools.manifest;
 
+import dev.s3batch.tools.aws.S3Uri;
 import java.io.IOException;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public final class ManifestCheck {
               where + f.size() + " fields after rows of " + width + "; a manifest has a version id on every row or on none");
         }
         width = f.size();
-        String why = BucketNames.problem(f.get(0));
+        String why = S3Uri.bucketNameProblem(f.get(0)).orElse(null);
         if (why != null) {
           throw new ManifestException(where + "\"" + f.get(0) + "\" is not a bucket name: " + why
               + (csv.line() == 1 ? " (a manifest has no header row)" : ""));

@@ -2,7 +2,7 @@ package dev.s3batch.tools.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3batch.tools.aws.S3Location;
+import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.csv.CsvFormatException;
 import dev.s3batch.tools.csv.CsvParser;
 import java.io.BufferedInputStream;
@@ -157,7 +157,7 @@ public final class ManifestReader implements Closeable {
     for (JsonNode file : manifest.path("files")) {
       String fileKey = file.path("key").asText("");
       Opener opener =
-          S3Location.parse(location).isPresent()
+          S3Uri.parse(location).isPresent()
               ? opener("s3://" + destinationBucket + "/" + fileKey, s3)
               : localInventoryFile(location, fileKey);
       parts.add(new Part(fileKey, opener, fileKey.endsWith(".gz"), bucket, key, schema.indexOf("VersionId"), schema.size()));
@@ -182,9 +182,9 @@ public final class ManifestReader implements Closeable {
   }
 
   private static Opener opener(String location, Supplier<S3Client> s3) {
-    Optional<S3Location> s3Location = S3Location.parse(location);
+    Optional<S3Uri> s3Location = S3Uri.parse(location);
     if (s3Location.isPresent()) {
-      S3Location l = s3Location.get();
+      S3Uri l = s3Location.get();
       return () -> {
         try {
           return s3.get().getObject(b -> b.bucket(l.bucket()).key(l.key()));

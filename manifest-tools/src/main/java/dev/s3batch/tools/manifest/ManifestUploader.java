@@ -1,5 +1,6 @@
 package dev.s3batch.tools.manifest;
 
+import dev.s3batch.tools.aws.S3Uri;
 import java.nio.file.Path;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  *
  * <pre>{@code
  * UploadedManifest m = ManifestUploader.upload(s3, Path.of("manifest.csv"),
- *     S3Uri.parseObject("s3://my-bucket/manifests/m.csv", "--upload"), false);
+ *     ManifestUris.parseObject("s3://my-bucket/manifests/m.csv", "--upload"), false);
  * }</pre>
  */
 public final class ManifestUploader {

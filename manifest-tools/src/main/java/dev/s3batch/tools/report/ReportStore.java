@@ -1,6 +1,6 @@
 package dev.s3batch.tools.report;
 
-import dev.s3batch.tools.aws.S3Location;
+import dev.s3batch.tools.aws.S3Uri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
 
   /** A store for {@code s3://bucket/prefix} or a local folder. */
   static ReportStore of(String location, Supplier<S3Client> s3) {
-    return S3Location.parse(location)
+    return S3Uri.parse(location)
         .<ReportStore>map(l -> new Bucket(l, s3))
         .orElseGet(() -> new Folder(Path.of(location)));
   }
@@ -77,17 +77,17 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
   }
 
   /** An S3 prefix. */
-  record Bucket(S3Location prefix, Supplier<S3Client> s3) implements ReportStore {
+  record Bucket(S3Uri prefix, Supplier<S3Client> s3) implements ReportStore {
     @Override
     public void publish(Path file, String name) throws IOException {
-      S3Location l = prefix.child(name);
+      S3Uri l = prefix.child(name);
       s3.get().putObject(b -> b.bucket(l.bucket()).key(l.key()), RequestBody.fromFile(file));
       Files.deleteIfExists(file);
     }
 
     @Override
     public InputStream open(String name) {
-      S3Location l = prefix.child(name);
+      S3Uri l = prefix.child(name);
       try {
         return s3.get().getObject(b -> b.bucket(l.bucket()).key(l.key()));
       } catch (NoSuchKeyException e) {

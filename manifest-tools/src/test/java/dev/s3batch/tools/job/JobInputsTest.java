@@ -3,6 +3,7 @@ package dev.s3batch.tools.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3batch.tools.aws.S3Uri;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,14 +14,14 @@ class JobInputsTest {
 
   @Test
   void s3Uri_objectAndPrefix_splitBucketAndKey() {
-    assertThat(S3Uri.object("--manifest", "s3://my-bucket/a/b c.csv")).isEqualTo(new S3Uri("my-bucket", "a/b c.csv"));
-    assertThat(S3Uri.prefix("--report", "s3://my-bucket")).isEqualTo(new S3Uri("my-bucket", ""));
-    assertThat(S3Uri.object("--manifest", "s3://b.x-1/k").objectArn("aws-cn")).isEqualTo("arn:aws-cn:s3:::b.x-1/k");
+    assertThat(JobUris.object("--manifest", "s3://my-bucket/a/b c.csv")).isEqualTo(new S3Uri("my-bucket", "a/b c.csv"));
+    assertThat(JobUris.prefix("--report", "s3://my-bucket")).isEqualTo(new S3Uri("my-bucket", ""));
+    assertThat(JobUris.object("--manifest", "s3://b.x-1/k").objectArn("aws-cn")).isEqualTo("arn:aws-cn:s3:::b.x-1/k");
   }
 
   @Test
   void s3Uri_badBucketName_namesTheOption() {
-    assertThatThrownBy(() -> S3Uri.prefix("--report", "s3://My_Bucket/x"))
+    assertThatThrownBy(() -> JobUris.prefix("--report", "s3://My_Bucket/x"))
         .isInstanceOf(JobInputException.class)
         .hasMessage("--report \"s3://My_Bucket/x\": \"My_Bucket\" is not a bucket name");
   }
