@@ -99,7 +99,7 @@ public final class Invoke {
 
   /** Runs the given handler. */
   public Reply run(S3BatchHandler handler) {
-    CollectingContext context = new CollectingContext();
+    TestLambdaContext context = TestLambdaContext.ample();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(event().getBytes(StandardCharsets.UTF_8)), out, context);
@@ -109,7 +109,7 @@ public final class Invoke {
         results.add(new TaskResult(
             r.get("taskId").asText(), ResultCode.valueOf(r.get("resultCode").asText()), r.get("resultString").asText()));
       }
-      return new Reply(json, results, context.lines());
+      return new Reply(json, results, context.logLines());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Lambda {@link Context} with a clock the test controls: the remaining time only changes when
- * the test (or an SDK interceptor standing in for slow work) calls {@link #advance}. Log lines are
- * kept for assertions.
+ * the test (or an SDK interceptor standing in for slow work) calls {@link #advance}, or with the
+ * wall clock too for {@link #realTime}. Its logger keeps every line for assertions.
  */
 public final class TestLambdaContext implements Context {
 
@@ -21,6 +21,17 @@ public final class TestLambdaContext implements Context {
   private final boolean realTime;
   private final long startNanos = System.nanoTime();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
+  private final LambdaLogger logger = new LambdaLogger() {
+    @Override
+    public void log(String message) {
+      logLines.add(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
+    }
+
+    @Override
+    public void log(byte[] message) {
+      log(new String(message, StandardCharsets.UTF_8));
+    }
+  };
 
   public TestLambdaContext(Duration remaining) {
     this(remaining, false);
@@ -46,7 +57,7 @@ public final class TestLambdaContext implements Context {
     remainingMillis.addAndGet(-elapsed.toMillis());
   }
 
-  /** The lines logged. */
+  /** The logged lines, as CloudWatch would receive them, trailing newline removed. Thread-safe. */
   public List<String> logLines() {
     return List.copyOf(logLines);
   }
@@ -59,17 +70,7 @@ public final class TestLambdaContext implements Context {
 
   @Override
   public LambdaLogger getLogger() {
-    return new LambdaLogger() {
-      @Override
-      public void log(String message) {
-        logLines.add(message.strip());
-      }
-
-      @Override
-      public void log(byte[] message) {
-        log(new String(message, StandardCharsets.UTF_8));
-      }
-    };
+    return logger;
   }
 
   @Override
