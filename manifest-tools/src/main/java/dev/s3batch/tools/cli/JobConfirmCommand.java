@@ -1,16 +1,6 @@
 package dev.s3batch.tools.cli;
 
-import dev.s3batch.tools.job.JobControl;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.model.RequestedJobStatus;
 
 /** {@code s3batch job confirm ID}: UpdateJobStatus Ready. */
@@ -19,34 +9,10 @@ import software.amazon.awssdk.services.s3control.model.RequestedJobStatus;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Confirm a job that waits for confirmation (UpdateJobStatus Ready): it starts.")
-public final class JobConfirmCommand implements Callable<Integer> {
-
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "JOB_ID", description = "The job id.")
-  String jobId;
-
-  @Option(names = "--reason", paramLabel = "TEXT", description = "Why (StatusUpdateReason, shown by job status).")
-  String reason;
-
-  @Option(names = "--json", description = "Print {\"jobId\": ..., \"status\": ...}.")
-  boolean json;
-
-  @Mixin AccountOption account;
-
-  @Mixin AwsOptions aws;
+public final class JobConfirmCommand extends JobStatusUpdateCommand {
 
   @Override
-  public Integer call() {
-    String accountId = account.resolve();
-    try (S3ControlClient client = aws.clients().s3Control()) {
-      String status = JobCalls.run(
-          () -> new JobControl(client).update(accountId, jobId, RequestedJobStatus.READY, reason));
-      Map<String, String> answer = new LinkedHashMap<>();
-      answer.put("jobId", jobId);
-      answer.put("status", status);
-      spec.commandLine().getOut().println(json ? JobCalls.json(answer) : "job " + jobId + ": " + status);
-      return ExitCodes.OK;
-    }
+  RequestedJobStatus requested() {
+    return RequestedJobStatus.READY;
   }
 }
