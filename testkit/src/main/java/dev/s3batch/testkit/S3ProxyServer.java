@@ -1,16 +1,10 @@
 package dev.s3batch.testkit;
 
 import java.net.URI;
-import java.util.UUID;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * A second real S3 server for tests: S3Proxy with its in-memory ({@code transient}) store,
@@ -96,27 +90,16 @@ public final class S3ProxyServer {
 
   /** A new client of its own; the caller closes it. */
   public S3Client newClient() {
-    return S3Client.builder()
-        .endpointOverride(endpoint)
-        .forcePathStyle(true)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL)))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    return TestClients.newClient(endpoint, IDENTITY, CREDENTIAL);
   }
 
   /** Creates a bucket with a unique name that starts with {@code prefix}. */
   public String newBucket(String prefix) {
-    String name = (prefix + "-" + UUID.randomUUID()).toLowerCase().substring(0, Math.min(63, prefix.length() + 37));
-    client.createBucket(b -> b.bucket(name));
-    return name;
+    return TestClients.newBucket(client, prefix);
   }
 
   /** Creates a bucket with versioning enabled. */
   public String newVersionedBucket(String prefix) {
-    String name = newBucket(prefix);
-    client.putBucketVersioning(
-        b -> b.bucket(name).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-    return name;
+    return TestClients.newVersionedBucket(client, prefix);
   }
 }
