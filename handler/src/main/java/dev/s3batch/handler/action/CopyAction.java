@@ -1,13 +1,10 @@
 package dev.s3batch.handler.action;
 
-import dev.s3batch.handler.internal.OutcomeException;
 import dev.s3batch.handler.internal.copy.ObjectCopier;
-import dev.s3batch.handler.internal.copy.Target;
 import dev.s3batch.handler.spi.ActionContext;
 import dev.s3batch.handler.spi.ObjectAction;
 import dev.s3batch.handler.spi.ObjectTask;
 import dev.s3batch.handler.spi.TaskOutcome;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
 /**
  * {@code copy}: copies the object (the task's version, when it names one) to the destination
@@ -23,18 +20,7 @@ public final class CopyAction implements ObjectAction {
 
   @Override
   public TaskOutcome perform(ObjectTask task, ActionContext context) throws Exception {
-    ObjectCopier copier = null;
-    try {
-      copier = new ObjectCopier(context);
-      Target target = copier.target(task);
-      return TaskOutcome.succeeded(copier.copy(task, target).message("copied"));
-    } catch (OutcomeException e) {
-      return e.outcome();
-    } catch (ApiCallTimeoutException e) {
-      if (copier != null && copier.deadline().near()) {
-        return copier.deadline().nearException("the copy").outcome();
-      }
-      throw e;
-    }
+    return ObjectCopier.run(context, "the copy",
+        copier -> TaskOutcome.succeeded(copier.copy(task, copier.target(task)).message("copied")));
   }
 }

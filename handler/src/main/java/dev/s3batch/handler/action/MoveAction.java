@@ -9,7 +9,6 @@ import dev.s3batch.handler.spi.ObjectAction;
 import dev.s3batch.handler.spi.ObjectTask;
 import dev.s3batch.handler.spi.TaskOutcome;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -29,9 +28,7 @@ public final class MoveAction implements ObjectAction {
 
   @Override
   public TaskOutcome perform(ObjectTask task, ActionContext context) throws Exception {
-    ObjectCopier copier = null;
-    try {
-      copier = new ObjectCopier(context);
+    return ObjectCopier.run(context, "the move", copier -> {
       Target target = copier.target(task);
       if (target.isSource(task)) {
         return TaskOutcome.permanentFailure(
@@ -41,14 +38,7 @@ public final class MoveAction implements ObjectAction {
       verify(copier, copy);
       delete(copier, task, copy);
       return TaskOutcome.succeeded(copy.message("moved").replaceFirst("^already copied", "moved (already copied)"));
-    } catch (OutcomeException e) {
-      return e.outcome();
-    } catch (ApiCallTimeoutException e) {
-      if (copier != null && copier.deadline().near()) {
-        return copier.deadline().nearException("the move").outcome();
-      }
-      throw e;
-    }
+    });
   }
 
   private static void verify(ObjectCopier copier, CopyResult copy) {

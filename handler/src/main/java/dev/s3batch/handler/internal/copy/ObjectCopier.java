@@ -9,6 +9,7 @@ import dev.s3batch.handler.spi.TaskOutcome;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
@@ -32,6 +33,32 @@ public final class ObjectCopier {
     this.context = context;
     this.settings = CopySettings.from(context);
     this.deadline = Deadline.of(context);
+  }
+
+  /** The work of an action on a new copier; it may end with an {@link OutcomeException}. */
+  @FunctionalInterface
+  public interface Work {
+    TaskOutcome perform(ObjectCopier copier) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} on a new copier for {@code context}: an {@link OutcomeException} becomes its
+   * outcome, and an API-call timeout while the deadline is near becomes the deadline's outcome for
+   * {@code doing} (for example "the copy"); any other exception is left to the handler.
+   */
+  public static TaskOutcome run(ActionContext context, String doing, Work work) throws Exception {
+    ObjectCopier copier = null;
+    try {
+      copier = new ObjectCopier(context);
+      return work.perform(copier);
+    } catch (OutcomeException e) {
+      return e.outcome();
+    } catch (ApiCallTimeoutException e) {
+      if (copier != null && copier.deadline().near()) {
+        return copier.deadline().nearException(doing).outcome();
+      }
+      throw e;
+    }
   }
 
   /** The S3 client. */
