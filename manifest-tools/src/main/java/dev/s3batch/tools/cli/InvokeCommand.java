@@ -110,13 +110,7 @@ public final class InvokeCommand implements Callable<Integer> {
   }
 
   private static byte[] buildEvent(ObjectSource o) {
-    SchemaVersion schema;
-    if (o.schema == null) {
-      schema = o.args.isEmpty() ? SchemaVersion.V1_0 : SchemaVersion.V2_0;
-    } else {
-      schema = SchemaVersion.fromWire(o.schema)
-          .orElseThrow(() -> CliException.usage("--schema \"" + o.schema + "\" is not 1.0 or 2.0"));
-    }
+    SchemaVersion schema = SchemaChoice.of(o.schema, o.args);
     if (schema == SchemaVersion.V1_0 && !o.args.isEmpty()) {
       throw CliException.usage("--arg needs --schema 2.0: schema 1.0 events carry no user arguments");
     }

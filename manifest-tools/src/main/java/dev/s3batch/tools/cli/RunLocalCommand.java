@@ -161,13 +161,7 @@ public final class RunLocalCommand implements Callable<Integer> {
   }
 
   private RunSettings settings() {
-    SchemaVersion version;
-    if (schema == null) {
-      version = args.isEmpty() ? SchemaVersion.V1_0 : SchemaVersion.V2_0;
-    } else {
-      version = SchemaVersion.fromWire(schema)
-          .orElseThrow(() -> CliException.usage("--schema \"" + schema + "\" is not 1.0 or 2.0"));
-    }
+    SchemaVersion version = SchemaChoice.of(schema, args);
     try {
       return RunSettings.defaults()
           .withSchema(version, args)
