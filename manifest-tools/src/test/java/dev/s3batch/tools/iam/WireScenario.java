@@ -11,9 +11,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @param action the built-in action
  * @param description what the row covers, for messages
  * @param expectedResult the resultCode the function must answer
+ * @param expectedText text its resultString must contain, showing the row took the path it names ("" for any)
  * @param setup prepares the objects and returns the task
  */
-record WireScenario(String action, String description, String expectedResult, Setup setup) {
+record WireScenario(String action, String description, String expectedResult, String expectedText, Setup setup) {
+
+  /** A row whose result string is not checked. */
+  WireScenario(String action, String description, String expectedResult, Setup setup) {
+    this(action, description, expectedResult, "", setup);
+  }
 
   /** Prepares one scenario on a real S3 server. */
   @FunctionalInterface
