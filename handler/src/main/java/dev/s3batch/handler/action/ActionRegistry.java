@@ -1,5 +1,6 @@
 package dev.s3batch.handler.action;
 
+import dev.s3batch.handler.internal.copy.CopySettings;
 import dev.s3batch.handler.spi.ActionProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class ActionRegistry {
   private static final List<ActionProvider> BUILT_INS =
       List.of(
           ActionProvider.of("head", Set.of(), HeadAction::new),
+          ActionProvider.of("copy", CopySettings.NAMES, CopyAction::new),
+          ActionProvider.of("move", CopySettings.NAMES, MoveAction::new),
           ActionProvider.of("delete", Set.of(), DeleteAction::new),
           ActionProvider.of("remove-delete-marker", Set.of(), RemoveDeleteMarkerAction::new),
           ActionProvider.of("revise", Set.of(), ReviseAction::new),

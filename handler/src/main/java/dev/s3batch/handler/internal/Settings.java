@@ -34,7 +34,12 @@ public final class Settings {
 
   /** A setting from the environment only. */
   public Optional<String> fromEnvironment(Setting setting) {
-    return Optional.ofNullable(environment.get(setting.environmentVariable()))
+    return fromEnvironment(setting.argument());
+  }
+
+  /** A setting, by its {@code userArguments} name, from the environment only. */
+  public Optional<String> fromEnvironment(String name) {
+    return Optional.ofNullable(environment.get(Setting.environmentVariable(name)))
         .map(String::strip)
         .filter(v -> !v.isEmpty());
   }

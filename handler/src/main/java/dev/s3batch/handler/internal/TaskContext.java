@@ -36,6 +36,11 @@ final class TaskContext implements ActionContext {
   }
 
   @Override
+  public Optional<String> functionSetting(String name) {
+    return settings.fromEnvironment(name);
+  }
+
+  @Override
   public Duration remainingTime() {
     return Duration.ofMillis(remainingMillis.getAsLong());
   }

@@ -30,6 +30,16 @@ public interface ActionContext {
   /** A setting by its {@code userArguments} name, empty when neither the job nor the function sets it. */
   Optional<String> setting(String name);
 
+  /**
+   * A setting from the function's environment only, whatever the job's {@code userArguments} say:
+   * for guard rails and for defaults a job must not widen ({@code S3BATCH_DESTINATION_BUCKET} as
+   * an allowed destination). Empty when the environment does not set it; contexts that know no
+   * environment return empty, the safe answer for a guard rail.
+   */
+  default Optional<String> functionSetting(String name) {
+    return Optional.empty();
+  }
+
   /** The time left in this invocation (Lambda's remaining time). */
   Duration remainingTime();
 

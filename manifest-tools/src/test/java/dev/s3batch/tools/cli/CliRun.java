@@ -23,11 +23,6 @@ public record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
-  /** The exit code (short name). */
-  public int code() {
-    return exitCode;
-  }
-
   @Override
   public String toString() {
     return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.tools.iam.PolicyValidator;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,13 +18,8 @@ class IamRenderCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FUNCTION = "arn:aws:lambda:us-east-2:123456789012:function:s3batch:live";
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String[] args(String... extra) {
@@ -37,8 +30,8 @@ class IamRenderCommandTest {
 
   @Test
   void render_copy_printsFourNamedPolicies() throws IOException {
-    Run r = run(args("--action", "copy", "--destination-bucket", "photos-archive"));
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run(args("--action", "copy", "--destination-bucket", "photos-archive"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("# job-role-trust.json", "# job-role-permissions.json", "# function-role-trust.json",
         "# function-role-permissions.json", "arn:aws:s3:::photos-archive/*",
         "arn:aws:lambda:us-east-2:123456789012:function:s3batch:*");
@@ -52,8 +45,8 @@ class IamRenderCommandTest {
   @Test
   void render_write_writesTheFilesTheAwsCliReads(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("policies");
-    Run r = run(args("--action", "head", "--manifest-generator", "--write", target.toString()));
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run(args("--action", "head", "--manifest-generator", "--write", target.toString()));
+    assertThat(r.exitCode()).as(r.err()).isZero();
     try (Stream<Path> files = Files.list(target)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
           "function-role-permissions.json", "function-role-trust.json", "job-role-permissions.json",
@@ -75,8 +68,8 @@ class IamRenderCommandTest {
             "s3://r1", "--source-bucket", "photos", "--action", "head"});
     List<String> options = List.of("--function-arn", "--action", "--manifest");
     for (int i = 0; i < bad.size(); i++) {
-      Run r = run(bad.get(i));
-      assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+      CliRun r = run(bad.get(i));
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).startsWith("s3batch: " + options.get(i) + ": ");
       assertThat(r.out()).isEmpty();
     }
@@ -84,16 +77,16 @@ class IamRenderCommandTest {
 
   @Test
   void render_missingRequiredOption_exitsTwo() {
-    Run r = run("iam", "render", "--function-arn", FUNCTION);
-    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    CliRun r = run("iam", "render", "--function-arn", FUNCTION);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("--action");
   }
 
   @Test
   void render_writeToAFile_exitsTwoAndWritesNothing(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("taken"), "keep");
-    Run r = run(args("--action", "head", "--write", file.toString()));
-    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    CliRun r = run(args("--action", "head", "--write", file.toString()));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("--write");
     assertThat(Files.readString(file)).isEqualTo("keep");
   }

@@ -36,7 +36,7 @@ class JobControlCommandsTest {
     control.script("job-7", State.of("Complete", 10, 8, 2));
     control.report("arn:aws:s3:::reports-bucket", "batch", "AllTasks");
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("status"), "job-7"));
+    CliRun run = JobCli.run(JobCli.args(cmd("status"), "job-7"));
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
     assertThat(run.out()).contains("Job:       job-7")
@@ -55,7 +55,7 @@ class JobControlCommandsTest {
   void status_completeAllSucceeded_exits0() {
     control.script("job-1", State.of("Complete", 3, 3, 0));
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("status"), "job-1"));
+    CliRun run = JobCli.run(JobCli.args(cmd("status"), "job-1"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("3 of 3 tasks done: 3 succeeded, 0 failed");
@@ -66,7 +66,7 @@ class JobControlCommandsTest {
     control.script("job-2", new State("Failed", 0, 0, 0,
         List.<String[]>of(new String[] {"ManifestReadFailure", "Reading the manifest failed: 403 Forbidden"})));
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("status"), "job-2", "--json"));
+    CliRun run = JobCli.run(JobCli.args(cmd("status"), "job-2", "--json"));
 
     assertThat(run.exitCode()).isEqualTo(1);
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
@@ -80,7 +80,7 @@ class JobControlCommandsTest {
 
   @Test
   void status_unknownJob_exits1NamingTheJobAndError() {
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("status"), "job-404"));
+    CliRun run = JobCli.run(JobCli.args(cmd("status"), "job-404"));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("DescribeJob job job-404: no such job in this account and Region "
@@ -94,7 +94,7 @@ class JobControlCommandsTest {
       control.failNext(429, "TooManyRequestsException", "Rate exceeded");
     }
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("status"), "job-1"));
+    CliRun run = JobCli.run(JobCli.args(cmd("status"), "job-1"));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("DescribeJob job job-1: S3 Control is throttling requests; try again later "
@@ -104,7 +104,7 @@ class JobControlCommandsTest {
 
   @Test
   void status_malformedAccountId_exits2AndSendsNothing() {
-    JobCli.Run run = JobCli.run("job", "status", "job-1", "--region", "us-east-1",
+    CliRun run = JobCli.run("job", "status", "job-1", "--region", "us-east-1",
         "--endpoint-url", control.endpoint().toString(), "--account-id", "12345");
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -119,7 +119,7 @@ class JobControlCommandsTest {
     }
     control.pageSize(2);
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("list")));
+    CliRun run = JobCli.run(JobCli.args(cmd("list")));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.out().lines().toList();
@@ -143,7 +143,7 @@ class JobControlCommandsTest {
     control.script("job-1", State.of("Complete", 1, 1, 0));
     control.script("job-2", State.of("Active", 1, 0, 0));
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("list"), "--status", "Complete", "--json"));
+    CliRun run = JobCli.run(JobCli.args(cmd("list"), "--status", "Complete", "--json"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(control.requests().get(0).query().get("jobStatuses")).isEqualTo("Complete");
@@ -154,7 +154,7 @@ class JobControlCommandsTest {
 
   @Test
   void list_unknownStatus_exits2AndSendsNothing() {
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("list"), "--status", "Done"));
+    CliRun run = JobCli.run(JobCli.args(cmd("list"), "--status", "Done"));
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--status \"Done\" is not a job status");
@@ -163,7 +163,7 @@ class JobControlCommandsTest {
 
   @Test
   void confirm_suspendedJob_requestsReady() {
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("confirm"), "job-3"));
+    CliRun run = JobCli.run(JobCli.args(cmd("confirm"), "job-3"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().trim()).isEqualTo("job job-3: Ready");
@@ -176,7 +176,7 @@ class JobControlCommandsTest {
 
   @Test
   void cancel_withReason_requestsCancelledAndPrintsJson() throws Exception {
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("cancel"), "job-4", "--reason", "wrong manifest", "--json"));
+    CliRun run = JobCli.run(JobCli.args(cmd("cancel"), "job-4", "--reason", "wrong manifest", "--json"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
@@ -190,7 +190,7 @@ class JobControlCommandsTest {
   void cancel_jobAlreadyComplete_exits1WithJobStatusException() {
     control.failNext(400, "JobStatusException", "Job cannot be cancelled in its current state: Complete");
 
-    JobCli.Run run = JobCli.run(JobCli.args(cmd("cancel"), "job-5"));
+    CliRun run = JobCli.run(JobCli.args(cmd("cancel"), "job-5"));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("UpdateJobStatus Cancelled job job-5: the job's status does not allow this change "

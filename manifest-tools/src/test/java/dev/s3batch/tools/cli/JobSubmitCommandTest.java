@@ -62,7 +62,7 @@ class JobSubmitCommandTest {
   void submit_manifestAndArguments_marshalsLambdaInvokeJob() throws Exception {
     String etag = put(bucket, "manifests/m.csv", MANIFEST);
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(),
+    CliRun run = JobCli.run(JobCli.args(common(),
         "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--arg", "width=640", "--arg", "mode=fit",
         "--manifest", "s3://" + bucket + "/manifests/m.csv",
@@ -110,8 +110,8 @@ class JobSubmitCommandTest {
     String[] args = JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/m.csv", "--no-report", "--json");
 
-    JobCli.Run first = JobCli.run(args);
-    JobCli.Run second = JobCli.run(args);
+    CliRun first = JobCli.run(args);
+    CliRun second = JobCli.run(args);
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(second.out()).isEqualTo(first.out()).contains("\"jobId\" : \"job-1\"");
@@ -128,7 +128,7 @@ class JobSubmitCommandTest {
     JobCli.run(args);
     put(bucket, "m.csv", MANIFEST + "photos,bird.jpg\n");
 
-    JobCli.Run second = JobCli.run(args);
+    CliRun second = JobCli.run(args);
 
     assertThat(second.out().trim()).isEqualTo("job-2");
     assertThat(control.jobsCreated()).isEqualTo(2);
@@ -138,7 +138,7 @@ class JobSubmitCommandTest {
   void submit_noReportSchema1_sendsReportDisabledAndNoArguments() throws Exception {
     put(bucket, "m.csv", MANIFEST);
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/m.csv", "--no-report", "--confirmation-required",
         "--account-id", "210987654321", "--client-token", "my-token"));
 
@@ -161,7 +161,7 @@ class JobSubmitCommandTest {
     PutObjectResponse put = S3MockServer.get().client().putObject(
         p -> p.bucket(versioned).key("m.csv"), RequestBody.fromString("photos,cat.jpg,v1\nphotos,dog.jpg,v7\n"));
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + versioned + "/m.csv", "--no-report"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -173,7 +173,7 @@ class JobSubmitCommandTest {
 
   @Test
   void submit_generator_marshalsManifestGeneratorWithoutManifest() throws Exception {
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--generate", "s3://photos-bucket/raw/", "--match-suffix", ".jpg", "--created-after", "2024-01-01",
         "--size-greater-than", "1024", "--storage-class", "STANDARD", "--storage-class", "GLACIER_IR",
         "--generated-manifest-to", "s3://manifest-bucket/generated", "--report", "s3://report-bucket"));
@@ -209,7 +209,7 @@ class JobSubmitCommandTest {
         "--arg", "width=640", "--manifest", "s3://" + fixed + "/manifests/m.csv",
         "--report", "s3://" + fixed + "/reports/", "--description", "nightly resize");
 
-    JobCli.Run run = JobCli.run(JobCli.args(List.of(args), "--dry-run"));
+    CliRun run = JobCli.run(JobCli.args(List.of(args), "--dry-run"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String expected = Files.readString(Path.of("src/test/resources/requests/create-job-cli-input.json"));
@@ -218,7 +218,7 @@ class JobSubmitCommandTest {
 
     // The same job sent for real: the SDK's XML equals, byte for byte, what botocore (the AWS CLI's
     // engine, 1.43.11) marshals from the dry-run JSON with `create-job --cli-input-json`.
-    JobCli.Run sent = JobCli.run(args);
+    CliRun sent = JobCli.run(args);
     assertThat(sent.exitCode()).as(sent.err()).isZero();
     String botocore = Files.readString(Path.of("src/test/resources/requests/create-job-botocore.xml"));
     assertThat(control.requests().get(0).body().replaceFirst("^<\\?xml[^>]*\\?>", "")).isEqualTo(botocore.trim());
@@ -273,7 +273,7 @@ class JobSubmitCommandTest {
   @ParameterizedTest
   @MethodSource("badInput")
   void submit_badInput_exits2NamingTheOptionAndSendsNothing(List<String> args, String message) {
-    JobCli.Run run = JobCli.run(JobCli.args(common(), args.toArray(String[]::new)));
+    CliRun run = JobCli.run(JobCli.args(common(), args.toArray(String[]::new)));
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(message);
@@ -282,7 +282,7 @@ class JobSubmitCommandTest {
 
   @Test
   void submit_manifestNotFound_exits2NamingTheUri() {
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/missing.csv", "--no-report"));
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -294,7 +294,7 @@ class JobSubmitCommandTest {
   void submit_wrongEtag_exits2ShowingTheRealOne() {
     String etag = put(bucket, "m.csv", MANIFEST);
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/m.csv", "--manifest-etag", "0123456789abcdef0123456789abcdef", "--no-report"));
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -307,7 +307,7 @@ class JobSubmitCommandTest {
   void submit_rightEtagQuoted_isAccepted() {
     String etag = put(bucket, "m.csv", MANIFEST);
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/m.csv", "--manifest-etag", "\"" + etag + "\"", "--no-report"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -318,7 +318,7 @@ class JobSubmitCommandTest {
   void submit_manifestWithFourColumns_exits2AskingForFields() {
     put(bucket, "m.csv", "photos,cat.jpg,v1,extra\n");
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/m.csv", "--no-report"));
 
     assertThat(run.exitCode()).isEqualTo(2);
@@ -330,7 +330,7 @@ class JobSubmitCommandTest {
     put(bucket, "m.csv", MANIFEST);
     control.failNext(400, "BadRequestException", "Request invalid: the function does not exist");
 
-    JobCli.Run run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
+    CliRun run = JobCli.run(JobCli.args(common(), "--function-arn", FUNCTION, "--role-arn", ROLE,
         "--manifest", "s3://" + bucket + "/m.csv", "--no-report"));
 
     assertThat(run.exitCode()).isEqualTo(1);

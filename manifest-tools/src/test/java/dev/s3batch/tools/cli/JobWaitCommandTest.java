@@ -33,7 +33,7 @@ class JobWaitCommandTest {
   void wait_preparingActiveComplete_exits0AfterPollingEachState() {
     control.script("job-1", State.of("Preparing", 0, 0, 0), State.of("Active", 4, 2, 0), State.of("Complete", 4, 4, 0));
 
-    JobCli.Run run = JobCli.run(JobCli.args(waitFor("job-1")));
+    CliRun run = JobCli.run(JobCli.args(waitFor("job-1")));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err().lines().toList()).containsExactly(
@@ -49,7 +49,7 @@ class JobWaitCommandTest {
   void wait_completeWithFailedTasks_exits3() {
     control.script("job-2", State.of("Active", 4, 1, 1), State.of("Complete", 4, 3, 1));
 
-    JobCli.Run run = JobCli.run(JobCli.args(waitFor("job-2")));
+    CliRun run = JobCli.run(JobCli.args(waitFor("job-2")));
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out()).contains("4 of 4 tasks done: 3 succeeded, 1 failed");
@@ -60,7 +60,7 @@ class JobWaitCommandTest {
     control.script("job-3", State.of("Preparing", 0, 0, 0),
         new State("Failed", 0, 0, 0, List.<String[]>of(new String[] {"ManifestReadFailure", "Access Denied"})));
 
-    JobCli.Run run = JobCli.run(JobCli.args(waitFor("job-3")));
+    CliRun run = JobCli.run(JobCli.args(waitFor("job-3")));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("Status:    Failed").contains("Failure:   ManifestReadFailure: Access Denied");
@@ -70,7 +70,7 @@ class JobWaitCommandTest {
   void wait_cancelledJob_exits1() {
     control.script("job-4", State.of("Cancelled", 10, 2, 0));
 
-    JobCli.Run run = JobCli.run(JobCli.args(waitFor("job-4")));
+    CliRun run = JobCli.run(JobCli.args(waitFor("job-4")));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("Status:    Cancelled");
@@ -80,7 +80,7 @@ class JobWaitCommandTest {
   void wait_jobStillActiveAtTimeout_exits1SayingSo() {
     control.script("job-5", State.of("Active", 10, 3, 0));
 
-    JobCli.Run run = JobCli.run(JobCli.args(waitFor("job-5"), "--timeout", "400ms"));
+    CliRun run = JobCli.run(JobCli.args(waitFor("job-5"), "--timeout", "400ms"));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("job job-5 is still Active after 400ms (--timeout); 3 of 10 tasks done");
@@ -94,7 +94,7 @@ class JobWaitCommandTest {
     List<String> args = new java.util.ArrayList<>(waitFor("job-6"));
     args.remove("--progress");
 
-    JobCli.Run run = JobCli.run(args.toArray(String[]::new));
+    CliRun run = JobCli.run(args.toArray(String[]::new));
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
@@ -103,7 +103,7 @@ class JobWaitCommandTest {
 
   @Test
   void wait_badInterval_exits2() {
-    JobCli.Run run = JobCli.run("job", "wait", "job-1", "--region", "us-east-1",
+    CliRun run = JobCli.run("job", "wait", "job-1", "--region", "us-east-1",
         "--endpoint-url", control.endpoint().toString(), "--account-id", "123456789012", "--interval", "soon");
 
     assertThat(run.exitCode()).isEqualTo(2);

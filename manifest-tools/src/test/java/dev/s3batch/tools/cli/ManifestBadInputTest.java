@@ -28,7 +28,7 @@ class ManifestBadInputTest {
   }
 
   private void assertRejected(CliRun run, String message) throws IOException {
-    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).as(run.toString()).isEqualTo("s3batch: " + message + System.lineSeparator());
     assertThat(run.out()).isEmpty();
     assertThat(files(out)).as("files left in the output directory").isEmpty();
@@ -152,7 +152,7 @@ class ManifestBadInputTest {
   void build_filterWithoutList_namesOptions() throws IOException {
     Path keys = file("keys.txt", "a\n");
     CliRun run = build("--keys", keys.toString(), "--bucket", "bkt", "--min-size", "1");
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("need --list");
   }
 
@@ -182,7 +182,7 @@ class ManifestBadInputTest {
 
     CliRun run = build("--csv", file.toString());
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains(file + " line 10: this row has a version id but the rows before it have none");
     assertThat(files(out)).containsExactly("unrelated.txt");
   }
@@ -191,7 +191,7 @@ class ManifestBadInputTest {
   void upload_manifestWithMixedColumns_namesFileAndLine() throws IOException {
     Path csv = file("m.csv", "bkt,a\nbkt,b,v1\n");
     CliRun run = CliRun.of("manifest", "upload", csv.toString(), "s3://bkt/m.csv");
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).isEqualTo("s3batch: " + csv + " line 2: 3 fields after rows of 2; "
         + "a manifest has a version id on every row or on none" + System.lineSeparator());
   }
@@ -200,7 +200,7 @@ class ManifestBadInputTest {
   void upload_headerRow_saysManifestsHaveNoHeader() throws IOException {
     Path csv = file("m.csv", "Bucket,Key\nbkt,b\n");
     CliRun run = CliRun.of("manifest", "upload", csv.toString(), "s3://bkt/m.csv");
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains(csv + " line 1: \"Bucket\" is not a bucket name").contains("no header row");
   }
 
@@ -208,7 +208,7 @@ class ManifestBadInputTest {
   void upload_targetWithoutKey_namesArgument() throws IOException {
     Path csv = file("m.csv", "bkt,a\n");
     CliRun run = CliRun.of("manifest", "upload", csv.toString(), "s3://bkt/");
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("S3URI \"s3://bkt/\" names no object");
   }
 }

@@ -35,7 +35,7 @@ class ManifestBuildCommandTest {
 
     CliRun run = CliRun.of("manifest", "build", "--csv", csv.toString(), "-o", out.resolve("m.csv").toString());
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertRoundTrip(out.resolve("m.csv"), "nasty-bucket", keys, "nasty corpus");
   }
 
@@ -51,7 +51,7 @@ class ManifestBuildCommandTest {
 
     CliRun run = CliRun.of("manifest", "build", "--csv", csv.toString(), "-o", out.resolve("m.csv").toString());
 
-    assertThat(run.code()).as("seed " + seed + "\n" + run).isZero();
+    assertThat(run.exitCode()).as("seed " + seed + "\n" + run).isZero();
     assertRoundTrip(out.resolve("m.csv"), "random-bucket", keys, "seed " + seed);
   }
 
@@ -68,7 +68,7 @@ class ManifestBuildCommandTest {
     CliRun run = CliRun.of("manifest", "build", "--jsonl", jsonl.toString(), "--bucket", "json-bucket",
         "-o", out.resolve("m.csv").toString());
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertRoundTrip(out.resolve("m.csv"), "json-bucket", keys, "jsonl");
   }
 
@@ -79,7 +79,7 @@ class ManifestBuildCommandTest {
 
     CliRun run = CliRun.of("manifest", "build", "--jsonl", jsonl.toString(), "--bucket", "jobs-bucket");
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo(
         "jobs-bucket," + KeyEncoder.encode("{\"origKey\":\"a b.txt\",\"newKey\":\"c+d.txt\"}") + "\n"
             + "other-bucket," + KeyEncoder.encode("{\"origKey\":\"x\"}") + "\n");
@@ -93,7 +93,7 @@ class ManifestBuildCommandTest {
 
     CliRun run = CliRun.of("manifest", "build", "--keys", keys.toString(), "--bucket", "pics", "--suffix", ".jpg");
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("pics,a.jpg\npics,c%20d.jpg\n");
   }
 
@@ -103,7 +103,7 @@ class ManifestBuildCommandTest {
 
     CliRun run = CliRun.of("manifest", "build", "--csv", csv.toString());
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("bkt,a,v1\nbkt,b%2Cc,v2\n");
   }
 
@@ -113,7 +113,7 @@ class ManifestBuildCommandTest {
     try {
       System.setIn(new java.io.ByteArrayInputStream("x y.txt\nz.txt\n".getBytes(StandardCharsets.UTF_8)));
       CliRun run = CliRun.of("manifest", "build", "--keys", "-", "--bucket", "bkt");
-      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.out()).isEqualTo("bkt,x%20y.txt\nbkt,z.txt\n");
       assertThat(run.err()).isEqualTo("wrote 2 rows to stdout" + System.lineSeparator());
     } finally {
@@ -134,7 +134,7 @@ class ManifestBuildCommandTest {
     CliRun run = CliRun.of("manifest", "build", "--keys", list.toString(), "--bucket", "bkt", "--max-rows", "10",
         "-o", out.resolve("part.csv").toString());
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(files(out)).containsExactly("part-00001.csv", "part-00002.csv", "part-00003.csv");
     assertThat(Files.readAllLines(out.resolve("part-00001.csv"))).hasSize(10).startsWith("bkt,k0");
     assertThat(Files.readAllLines(out.resolve("part-00003.csv"))).containsExactly("bkt,k20", "bkt,k21", "bkt,k22",
@@ -154,7 +154,7 @@ class ManifestBuildCommandTest {
     CliRun run = CliRun.of("manifest", "build", "--keys", list.toString(), "--bucket", "big",
         "-o", out.resolve("m.csv").toString(), "--quiet");
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     long rows;
     String last = null;
     try (BufferedReader r = Files.newBufferedReader(out.resolve("m.csv"))) {

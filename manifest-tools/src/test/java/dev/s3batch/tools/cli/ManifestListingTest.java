@@ -78,7 +78,7 @@ class ManifestListingTest {
     Path manifest = out.resolve("m.csv");
     CliRun run = CliRun.of(args("--list", "s3://" + bucket + "/big/", "-o", manifest.toString()));
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(Files.readAllLines(manifest)).containsExactlyElementsOf(expectedRows(i -> true));
     assertThat(run.err()).isEqualTo("wrote 2,500 rows to " + manifest + System.lineSeparator());
   }
@@ -88,7 +88,7 @@ class ManifestListingTest {
     Path manifest = out.resolve("m.csv");
     CliRun run = CliRun.of(args("--list", "s3://" + bucket + "/big", "--versions", "latest", "-o", manifest.toString()));
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> rows = Files.readAllLines(manifest);
     assertThat(rows).hasSize(KEYS);
     for (int i = 0; i < KEYS; i += 97) {
@@ -103,7 +103,7 @@ class ManifestListingTest {
     CliRun run = CliRun.of(args("--list", "s3://" + bucket + "/big/", "--suffix", ".jpg",
         "--min-size", "100", "--max-size", "1KiB", "--quiet"));
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out().lines().toList()).containsExactlyElementsOf(expectedRows(i -> i % 5 == 0 && i % 3 == 1));
     assertThat(run.err()).isEmpty();
   }
@@ -118,9 +118,9 @@ class ManifestListingTest {
     CliRun future = CliRun.of(args("--list", "s3://" + bucket + "/big/", "--modified-after", tomorrow, "--quiet",
         "-o", out.resolve("none.csv").toString()));
 
-    assertThat(recent.code()).as(recent.toString()).isZero();
+    assertThat(recent.exitCode()).as(recent.toString()).isZero();
     assertThat(recent.out().lines()).hasSize(KEYS);
-    assertThat(future.code()).as(future.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(future.exitCode()).as(future.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(future.err()).contains("no rows; nothing matched");
     assertThat(out.resolve("none.csv")).doesNotExist();
   }
@@ -135,7 +135,7 @@ class ManifestListingTest {
     CliRun ia = CliRun.of(args("--list", "s3://" + b, "--storage-class", "STANDARD_IA,reduced_redundancy"));
     CliRun std = CliRun.of(args("--list", "s3://" + b, "--storage-class", "STANDARD"));
 
-    assertThat(ia.code()).as(ia.toString()).isZero();
+    assertThat(ia.exitCode()).as(ia.toString()).isZero();
     assertThat(ia.out()).isEqualTo(b + ",ia.txt\n" + b + ",rr.txt\n");
     assertThat(std.out()).isEqualTo(b + ",std.txt\n");
   }
@@ -161,14 +161,14 @@ class ManifestListingTest {
   void buildList_missingBucket_failsWithExit1AndNoFile() {
     CliRun run = CliRun.of(args("--list", "s3://no-such-bucket-here/", "-o", out.resolve("m.csv").toString()));
 
-    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
     assertThat(run.err()).startsWith("s3batch: S3 answered an error: ").contains("does not exist");
     assertThat(out.resolve("m.csv")).doesNotExist();
   }
 
   private static List<String> versions(String b, String which) {
     CliRun run = CliRun.of(args("--list", "s3://" + b + "/", "--versions", which));
-    assertThat(run.code()).as(which + ": " + run).isZero();
+    assertThat(run.exitCode()).as(which + ": " + run).isZero();
     return run.out().lines().toList();
   }
 }

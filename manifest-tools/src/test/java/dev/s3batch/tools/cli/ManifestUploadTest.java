@@ -31,7 +31,7 @@ class ManifestUploadTest {
     CliRun run = CliRun.of("manifest", "build", "--keys", keys.toString(), "--bucket", bucket,
         "--upload", "s3://" + bucket + "/manifests/m.csv", "--endpoint-url", endpoint);
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key("manifests/m.csv"));
     assertThat(run.out()).isEqualTo(
         "{\"Spec\":{\"Format\":\"S3BatchOperations_CSV_20180820\",\"Fields\":[\"Bucket\",\"Key\"]},"
@@ -50,7 +50,7 @@ class ManifestUploadTest {
     CliRun run = CliRun.of("manifest", "upload", manifest.toString(), "s3://" + bucket + "/m.csv",
         "--endpoint-url", endpoint);
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key("m.csv"));
     assertThat(head.versionId()).isNotBlank();
     assertThat(run.out()).isEqualTo(
@@ -69,7 +69,7 @@ class ManifestUploadTest {
     CliRun run = CliRun.of("manifest", "build", "--keys", keys.toString(), "--bucket", bucket, "--max-rows", "2",
         "-o", local.toString(), "--upload", "s3://" + bucket + "/jobs/m.csv", "--endpoint-url", endpoint);
 
-    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
     String[] lines = run.out().split(System.lineSeparator());
     assertThat(lines).hasSize(2);
     for (int part = 1; part <= 2; part++) {
@@ -88,7 +88,7 @@ class ManifestUploadTest {
     CliRun run = CliRun.of("manifest", "upload", manifest.toString(), "s3://no-such-upload-bucket/m.csv",
         "--endpoint-url", endpoint);
 
-    assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
     assertThat(run.err()).startsWith("s3batch: S3 answered an error: ");
   }
 }
