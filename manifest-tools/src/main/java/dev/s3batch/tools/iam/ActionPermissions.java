@@ -22,9 +22,12 @@ import java.util.Set;
  * instead of 404 NoSuchKey, so an action could not tell "not there" from "not allowed". It is
  * granted to the actions that act on that answer: {@code delete} ("already absent", so a redriven
  * task succeeds), {@code revise} ("not found, assuming it was deleted"), and {@code head},
- * {@code tag}, {@code checksum} (a missing key reported as missing, and {@code missingKey=temporary}
- * working). Not to {@code remove-delete-marker}: its tasks name version ids, and a version that is
- * gone fails the task whatever S3 answers (it never comes back, so a retry cannot help).
+ * {@code copy}, {@code move}, {@code tag}, {@code checksum} (a missing key reported as missing, and
+ * {@code missingKey=temporary} working). Not to {@code remove-delete-marker}: its tasks name
+ * version ids, and a version that is gone fails the task whatever S3 answers (it never comes back,
+ * so a retry cannot help). {@code copy} and {@code move} also need it on the destination bucket
+ * ({@value #LIST_DESTINATION_SID}): they look at the destination key before copying (to skip a copy
+ * already made), and without it that look fails with 403 for every object not yet copied.
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html">HeadObject: "If the object
  *     you request doesn't exist, the error that Amazon S3 returns depends on whether you also have the
@@ -41,6 +44,9 @@ public final class ActionPermissions {
 
   /** The Sid of the {@code s3:ListBucket} grant that makes S3 answer 404, not 403, for a missing key. */
   public static final String LIST_BUCKET_SID = "ListBucketSoMissingKeysAre404";
+
+  /** The Sid of the {@code s3:ListBucket} grant on the destination: a copy looks there first, and must see 404. */
+  public static final String LIST_DESTINATION_SID = "ListDestinationBucketSoAbsentCopiesAre404";
 
   private static final Map<String, List<Grant>> TABLE = new LinkedHashMap<>();
   private static final Map<String, List<Grant>> ADD_ONS = new LinkedHashMap<>();
@@ -60,10 +66,15 @@ public final class ActionPermissions {
         Grant.of("DeleteSourceObjects", Scope.SOURCE_OBJECTS, "s3:DeleteObject", "s3:DeleteObjectVersion");
 
     Grant missingKeysAre404 = Grant.of(LIST_BUCKET_SID, Scope.SOURCE_BUCKET, "s3:ListBucket");
+    Grant headDestination =
+        Grant.of("HeadDestinationObjectsToSkipDoneCopiesAndVerify", Scope.DESTINATION_OBJECTS, "s3:GetObject");
+    Grant absentCopiesAre404 = Grant.of(LIST_DESTINATION_SID, Scope.DESTINATION_BUCKET, "s3:ListBucket");
 
     TABLE.put("head", List.of(readSource, missingKeysAre404));
-    TABLE.put("copy", List.of(readSourceWithTags, writeDestination, listUploads));
-    TABLE.put("move", List.of(readSourceWithTags, writeDestination, listUploads, deleteSource));
+    TABLE.put("copy", List.of(readSourceWithTags, headDestination, writeDestination, listUploads, missingKeysAre404,
+        absentCopiesAre404));
+    TABLE.put("move", List.of(readSourceWithTags, headDestination, writeDestination, listUploads, deleteSource,
+        missingKeysAre404, absentCopiesAre404));
     TABLE.put("delete", List.of(readSource, deleteSource, missingKeysAre404));
     TABLE.put("remove-delete-marker", List.of(
         Grant.of("ReadSourceObjectVersions", Scope.SOURCE_OBJECTS, "s3:GetObjectVersion"),

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The rows of {@link ActionWirePermissionsTest}: one per path through a built-in action that
  * makes a different set of S3 calls. Together an action's rows must exercise every S3 permission
  * its policy grants (unversioned and versioned tasks, single-part and multipart copies, ...).
- * The rows of the deleting actions are in {@link DeleteWireScenarios}.
+ * The rows of the copying and the deleting actions are in {@link CopyWireScenarios} and
+ * {@link DeleteWireScenarios}.
  */
 final class WireScenarios {
 
@@ -22,6 +23,7 @@ final class WireScenarios {
   static List<WireScenario> all() {
     List<WireScenario> rows = new ArrayList<>();
     rows.addAll(head());
+    rows.addAll(CopyWireScenarios.all());
     rows.addAll(DeleteWireScenarios.all());
     rows.addAll(tag());
     rows.addAll(checksum());
