@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The example manifest rows of docs/readme/actions.md (kept in src/test/resources/manifests),
+ * The example manifest rows of README.md's "Object actions" section (kept in src/test/resources/manifests),
  * run through the handler as S3 Batch Operations would send them, against a test bucket.
  */
 class ManifestExamplesTest {

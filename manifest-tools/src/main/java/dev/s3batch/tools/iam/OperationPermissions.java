@@ -10,8 +10,9 @@ import java.util.Set;
  * The table from S3 API operations to the IAM actions they need, with the version-id variants,
  * after AWS's "Required permissions for Amazon S3 API operations". A call with a
  * {@code versionId} needs the version variant instead of the plain action; a copy also needs to
- * read its source; a write that sets tags ({@code x-amz-tagging}) needs {@code s3:PutObjectTagging}
- * and one that sets an ACL needs {@code s3:PutObjectAcl}.
+ * read its source, and a CopyObject that copies the source's tags (tagging directive COPY, the
+ * default) to read them ({@code s3:GetObjectTagging}); a write that sets tags ({@code x-amz-tagging})
+ * needs {@code s3:PutObjectTagging} and one that sets an ACL needs {@code s3:PutObjectAcl}.
  *
  * <pre>{@code
  * OperationPermissions.required(S3Call.of("HeadObject", "b", "k", "v1"))
@@ -90,6 +91,10 @@ public final class OperationPermissions {
     if (source != null) {
       needed.add(new Permission(source.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion",
           objectArn(source.bucket(), source.key())));
+      if (source.copiesTags()) {
+        needed.add(new Permission(source.versionId() == null ? "s3:GetObjectTagging" : "s3:GetObjectVersionTagging",
+            objectArn(source.bucket(), source.key())));
+      }
     }
     if (WRITES_OBJECT.contains(call.operation())) {
       if (call.sendsTagging()) {

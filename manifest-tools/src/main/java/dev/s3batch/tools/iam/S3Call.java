@@ -28,8 +28,16 @@ public record S3Call(
    * @param bucket the source bucket
    * @param key the source key
    * @param versionId the source version, or null
+   * @param copiesTags whether the copy takes the source's tags along (a CopyObject whose
+   *     {@code x-amz-tagging-directive} is COPY, the default); never for UploadPartCopy
    */
-  public record CopySource(String bucket, String key, String versionId) {}
+  public record CopySource(String bucket, String key, String versionId, boolean copiesTags) {
+
+    /** A source whose tags the copy does not read. */
+    public CopySource(String bucket, String key, String versionId) {
+      this(bucket, key, versionId, false);
+    }
+  }
 
   /** A plain call: no copy source, no tagging or ACL headers. */
   public static S3Call of(String operation, String bucket, String key, String versionId) {

@@ -50,7 +50,7 @@ class IamRendererTest {
     assertThat(resources(files.get("function-role-permissions.json"))).containsExactly(
         "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/s3batch",
         "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/s3batch:*",
-        "arn:aws:s3:::photos/*");
+        "arn:aws:s3:::photos/*", "arn:aws:s3:::photos");
   }
 
   @Test

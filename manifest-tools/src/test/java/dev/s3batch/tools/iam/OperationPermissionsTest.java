@@ -40,6 +40,16 @@ class OperationPermissionsTest {
   }
 
   @Test
+  void required_copyThatCopiesTheSourceTags_needsToReadThem() {
+    S3Call copy = new S3Call("CopyObject", "dst", "k2", null, new S3Call.CopySource("src", "k1", null, true), false,
+        false);
+    assertThat(OperationPermissions.required(copy)).containsExactly(
+        new Permission("s3:PutObject", "arn:aws:s3:::dst/k2"),
+        new Permission("s3:GetObject", "arn:aws:s3:::src/k1"),
+        new Permission("s3:GetObjectTagging", "arn:aws:s3:::src/k1"));
+  }
+
+  @Test
   void required_unknownOperation_failsNamingIt() {
     assertThatThrownBy(() -> OperationPermissions.required(S3Call.of("SelectObjectContent", "b", "k", null)))
         .hasMessageContaining("SelectObjectContent");
