@@ -69,25 +69,18 @@ public final class InvokeCommand implements Callable<Integer> {
     Map<String, String> args = new LinkedHashMap<>();
   }
 
-  @Option(names = "--action", paramLabel = "NAME", description = "The function's action (sets S3BATCH_ACTION).")
-  String action;
-
-  @Option(names = "--env", paramLabel = "KEY=VALUE", description = "A variable of the function's environment; repeatable.")
-  Map<String, String> env = new LinkedHashMap<>();
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900", description = "The function's timeout, given to it as its remaining time (default ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+  @Mixin FunctionOptions function;
 
   @Mixin AwsOptions aws;
 
   @Override
   public Integer call() throws IOException {
     byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
-    Map<String, String> environment = FunctionEnvironment.of(aws, action, env);
+    Map<String, String> environment = function.environment(aws);
     LocalInvoker.Invocation result =
         LocalInvoker.invoke(
             new S3BatchHandler(environment), event,
-            new LocalContext(timeoutSeconds * 1000, line -> spec.commandLine().getErr().println(line)));
+            new LocalContext(function.timeoutSeconds() * 1000, line -> spec.commandLine().getErr().println(line)));
     if (result.functionError() != null) {
       throw CliException.failed("the function failed the invocation: " + result.functionError());
     }

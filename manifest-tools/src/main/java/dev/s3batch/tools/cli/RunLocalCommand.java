@@ -63,18 +63,10 @@ public final class RunLocalCommand implements Callable<Integer> {
   @Option(names = "--arg", paramLabel = "KEY=VALUE", description = "A job user argument (schema 2.0); repeatable.")
   Map<String, String> args = new LinkedHashMap<>();
 
-  @Option(names = "--action", paramLabel = "NAME", description = "The function's action (sets S3BATCH_ACTION).")
-  String action;
-
-  @Option(names = "--env", paramLabel = "KEY=VALUE", description = "A variable of the function's environment; repeatable.")
-  Map<String, String> env = new LinkedHashMap<>();
+  @Mixin FunctionOptions function;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Invocations at once (default ${DEFAULT-VALUE}).")
   int concurrency;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
-      description = "The function's timeout, given to it as its remaining time (default ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
 
   @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
       description = "Invocations of a task answered TemporaryFailure, in all (default ${DEFAULT-VALUE}).")
@@ -89,7 +81,7 @@ public final class RunLocalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RunSettings settings = settings();
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
-    Map<String, String> environment = FunctionEnvironment.of(aws, action, env);
+    Map<String, String> environment = function.environment(aws);
     checkAction(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
@@ -166,7 +158,7 @@ public final class RunLocalCommand implements Callable<Integer> {
       return RunSettings.defaults()
           .withSchema(version, args)
           .withConcurrency(concurrency)
-          .withTimeout(Duration.ofSeconds(timeoutSeconds))
+          .withTimeout(Duration.ofSeconds(function.timeoutSeconds()))
           .withMaxAttempts(maxAttempts);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
