@@ -170,6 +170,8 @@ class LambdaRuntimeE2ETest {
     JsonNode error = MAPPER.readTree(answer.body());
     assertThat(error.get("errorMessage").asText()).isEqualTo("event has no \"invocationId\"");
     assertThat(error.get("errorType").asText()).isEqualTo("dev.s3batch.handler.event.InvalidEventException");
+    // The runtime client logs the fault too: what CloudWatch would show for the invocation.
+    awaitOutput("event has no \"invocationId\": dev.s3batch.handler.event.InvalidEventException");
     assertThat(runtime.isAlive()).as("a function error does not end the runtime").isTrue();
   }
 
@@ -260,6 +262,16 @@ class LambdaRuntimeE2ETest {
       Thread.sleep(100);
     } while (System.nanoTime() < deadline);
     return fail("no log line for task " + taskId + " in the runtime output:\n" + output());
+  }
+
+  private void awaitOutput(String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!output().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        fail("no \"" + text + "\" in the runtime output:\n" + output());
+      }
+      Thread.sleep(100);
+    }
   }
 
   private List<JsonNode> taskLines() throws IOException {
