@@ -3,9 +3,6 @@ package dev.s3batch.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
-import com.amazonaws.services.lambda.runtime.serialization.util.ReflectUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,18 +11,12 @@ import dev.s3batch.testkit.S3MockServer;
 import dev.s3batch.tools.manifest.KeyEncoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * The shipped deployment artifact ({@code handler/target/s3batch-handler-*-lambda.jar}) run by AWS's
@@ -62,9 +52,7 @@ class LambdaRuntimeE2ETest {
   private String bucket;
   private String versionId;
   private FakeLambdaRuntimeApi runtimeApi;
-  private Process runtime;
-  private Path output;
-  private long startedNanos;
+  private LambdaRuntimeProcess runtime;
   private Answer first;
 
   @BeforeAll
@@ -73,30 +61,19 @@ class LambdaRuntimeE2ETest {
     bucket = s3mock.newVersionedBucket("ric");
     versionId = s3mock.client().putObject(b -> b.bucket(bucket).key(KEY), RequestBody.fromString(CONTENT)).versionId();
     runtimeApi = new FakeLambdaRuntimeApi();
-
-    Path taskRoot = Files.createDirectories(work.resolve("task"));
-    output = work.resolve("runtime-output.txt");
-    ProcessBuilder builder = new ProcessBuilder(
-            ProcessHandle.current().info().command().orElseThrow(),
-            "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + jniLibrary(),
-            "-cp", classpath(),
-            AWSLambda.class.getName(), HANDLER)
-        .directory(taskRoot.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    Map<String, String> env = builder.environment();
-    String path = env.get("PATH");
-    env.clear();
-    env.putAll(lambdaEnvironment(taskRoot));
-    env.put("PATH", path == null ? "/usr/bin:/bin" : path);
-    startedNanos = System.nanoTime();
-    runtime = builder.start();
+    runtime = LambdaRuntimeProcess.start(work, HANDLER, runtimeApi, Map.of(
+        "AWS_REGION", "us-east-1",
+        "AWS_DEFAULT_REGION", "us-east-1",
+        "AWS_ACCESS_KEY_ID", "test",
+        "AWS_SECRET_ACCESS_KEY", SECRET,
+        "AWS_ENDPOINT_URL", s3mock.endpoint().toString(),
+        "S3BATCH_ACTION", "head"));
   }
 
   @AfterAll
   void stopRuntime() throws Exception {
     if (runtime != null) {
-      runtime.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      runtime.close();
     }
     if (runtimeApi != null) {
       runtimeApi.close();
@@ -115,7 +92,7 @@ class LambdaRuntimeE2ETest {
     System.out.printf(
         "cold start: JVM start to runtime init done (first /next) %d ms, to first response POST %d ms;"
             + " first invocation %d ms (handler durationMs %d)%n",
-        millis(initDone - startedNanos), millis(answer.answeredNanos() - startedNanos),
+        millis(initDone - runtime.startedNanos()), millis(answer.answeredNanos() - runtime.startedNanos()),
         millis(answer.answeredNanos() - answer.servedNanos()),
         taskLog("dGFza2lkZ29lc2hlcmUK").path("durationMs").asLong(-1));
 
@@ -171,7 +148,8 @@ class LambdaRuntimeE2ETest {
     assertThat(error.get("errorMessage").asText()).isEqualTo("event has no \"invocationId\"");
     assertThat(error.get("errorType").asText()).isEqualTo("dev.s3batch.handler.event.InvalidEventException");
     // The runtime client logs the fault too: what CloudWatch would show for the invocation.
-    awaitOutput("event has no \"invocationId\": dev.s3batch.handler.event.InvalidEventException");
+    runtime.awaitOutput("event has no \"invocationId\": dev.s3batch.handler.event.InvalidEventException",
+        Duration.ofSeconds(10));
     assertThat(runtime.isAlive()).as("a function error does not end the runtime").isTrue();
   }
 
@@ -204,13 +182,13 @@ class LambdaRuntimeE2ETest {
         .containsExactly("dGFza2lkZ29lc2hlcmUK", "dGFzay1zY2hlbWEtMg", "bWlzc2luZy10YXNr");
     assertThat(lines.get(0).get("s3Key").asText()).isEqualTo(KeyEncoder.encode(KEY));
     assertThat(lines.get(0).get("bucket").asText()).isEqualTo(bucket);
-    String all = output();
+    String all = runtime.output();
     assertThat(all).doesNotContain(SECRET).doesNotContain(CONTENT);
   }
 
   @Test
   void lambdaJar_asShipped_holdsNoRuntimeInterfaceClient() throws IOException {
-    try (JarFile jar = new JarFile(lambdaJar().toFile())) {
+    try (JarFile jar = new JarFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
       assertThat(jar.stream().map(e -> e.getName()))
           .contains("dev/s3batch/handler/S3BatchHandler.class")
           .noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/runtime/api/client/")
@@ -218,29 +196,13 @@ class LambdaRuntimeE2ETest {
     }
   }
 
-  /** Feeds {@code event}; the runtime's answer, or a failure with its output within the time limit. */
+  /** Feeds {@code event} to the runtime; its answer (a failure with its output if none comes in time). */
   private Answer invoke(String requestId, JsonNode event) throws Exception {
-    CompletableFuture<Answer> answer = runtimeApi.invoke(requestId, MAPPER.writeValueAsString(event));
-    long deadline = System.nanoTime() + ANSWER_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        Answer a = answer.get(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          first = a;
-        }
-        return a;
-      } catch (TimeoutException e) {
-        if (runtimeApi.initError().isDone()) {
-          fail("runtime reported an init error: " + runtimeApi.initError().get() + "\n" + output());
-        }
-        if (!runtime.isAlive()) {
-          fail("runtime exited with " + runtime.exitValue() + " before answering " + requestId + ":\n" + output());
-        }
-      } catch (ExecutionException e) {
-        throw new AssertionError(e.getCause());
-      }
+    Answer answer = runtime.invoke(requestId, MAPPER.writeValueAsString(event), ANSWER_TIMEOUT);
+    if (first == null) {
+      first = answer;
     }
-    return fail("no answer to " + requestId + " within " + ANSWER_TIMEOUT.toSeconds() + " s; runtime output:\n" + output());
+    return answer;
   }
 
   /** HeadAction's result string for the object at {@code location}. */
@@ -261,102 +223,24 @@ class LambdaRuntimeE2ETest {
       }
       Thread.sleep(100);
     } while (System.nanoTime() < deadline);
-    return fail("no log line for task " + taskId + " in the runtime output:\n" + output());
-  }
-
-  private void awaitOutput(String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!output().contains(text)) {
-      if (System.nanoTime() > deadline) {
-        fail("no \"" + text + "\" in the runtime output:\n" + output());
-      }
-      Thread.sleep(100);
-    }
+    return fail("no log line for task " + taskId + " in the runtime output:\n" + runtime.output());
   }
 
   private List<JsonNode> taskLines() throws IOException {
-    try (Stream<String> lines = Files.lines(output, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> l.startsWith("{") && l.contains("\"event\":\"task\"")).map(l -> {
-        try {
-          return MAPPER.readTree(l);
-        } catch (IOException e) {
-          throw new AssertionError("log line is not JSON: " + l, e);
-        }
-      }).toList();
-    }
+    return runtime.output().lines().filter(l -> l.startsWith("{") && l.contains("\"event\":\"task\"")).map(l -> {
+      try {
+        return MAPPER.readTree(l);
+      } catch (IOException e) {
+        throw new AssertionError("log line is not JSON: " + l, e);
+      }
+    }).toList();
   }
 
-  private String output() throws IOException {
-    return Files.readString(output, StandardCharsets.UTF_8);
-  }
 
   private static ObjectNode fixture(String name) throws IOException {
     try (InputStream in = LambdaRuntimeE2ETest.class.getResourceAsStream("/events/lambda-runtime/" + name)) {
       return (ObjectNode) MAPPER.readTree(in);
     }
-  }
-
-  /** What Lambda sets for a java17 function (see ReservedRuntimeEnvironmentVariables in the client). */
-  private Map<String, String> lambdaEnvironment(Path taskRoot) {
-    return Map.ofEntries(
-        Map.entry("_HANDLER", HANDLER),
-        Map.entry("AWS_LAMBDA_RUNTIME_API", runtimeApi.hostAndPort()),
-        Map.entry("LAMBDA_TASK_ROOT", taskRoot.toString()),
-        Map.entry("LAMBDA_RUNTIME_DIR", taskRoot.toString()),
-        Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_java17"),
-        Map.entry("AWS_LAMBDA_FUNCTION_NAME", "s3batch-e2e"),
-        Map.entry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
-        Map.entry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512"),
-        Map.entry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/s3batch-e2e"),
-        Map.entry("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]e2e"),
-        Map.entry("AWS_REGION", "us-east-1"),
-        Map.entry("AWS_DEFAULT_REGION", "us-east-1"),
-        Map.entry("AWS_ACCESS_KEY_ID", "test"),
-        Map.entry("AWS_SECRET_ACCESS_KEY", SECRET),
-        Map.entry("AWS_ENDPOINT_URL", s3mock.endpoint().toString()),
-        Map.entry("S3BATCH_ACTION", "head"),
-        Map.entry("TZ", ":UTC"),
-        Map.entry("LANG", "en_US.UTF-8"));
-  }
-
-  /** The runtime client, its dependencies, and the shipped lambda jar (nothing else of this JVM's). */
-  private static String classpath() throws IOException {
-    return String.join(java.io.File.pathSeparator,
-        jarOf(AWSLambda.class), jarOf(ReflectUtil.class), jarOf(Context.class), jarOf(SdkInternalThreadLocal.class),
-        lambdaJar().toAbsolutePath().toString());
-  }
-
-  private static String jarOf(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The deployment artifact; the reactor packages the handler before the root's tests run. */
-  private static Path lambdaJar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("handler", "target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("s3batch-handler-.*-lambda\\.jar"))
-          .findFirst().orElseThrow(() -> new AssertionError(
-              "no handler/target/s3batch-handler-*-lambda.jar: run mvn verify from the repository root"));
-    }
-  }
-
-  /**
-   * The client's own JNI library for this machine, copied out of its jar into this test's
-   * directory and named with the system property the client reads (its README shows it), so that
-   * parallel builds do not share the client's default unpack path, /tmp/.libaws-lambda-jni.so.
-   */
-  private Path jniLibrary() throws IOException {
-    String arch = System.getProperty("os.arch").matches("amd64|x86_64") ? "x86_64" : "aarch_64";
-    String name = "libaws-lambda-jni.linux-" + arch + ".so";
-    Path target = work.resolve(name);
-    try (InputStream in = AWSLambda.class.getResourceAsStream("/jni/" + name)) {
-      assertThat(in).as("%s in the runtime client jar", name).isNotNull();
-      Files.copy(in, target);
-    }
-    return target;
   }
 
   private static long millis(long nanos) {
