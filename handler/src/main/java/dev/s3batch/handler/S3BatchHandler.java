@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>A {@code RequestStreamHandler}, because with {@code RequestHandler} the Java runtime
  * serialises the response with the wrong field names and S3 reports "Invalid JSON returned in
- * Lambda payload". The S3 client is built once per instance, on the first task that needs it.
+ * Lambda payload". The S3 client is built once per instance, when the instance is created.
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-invoke-lambda.html">Invoking
  *     an AWS Lambda function from S3 Batch Operations</a>
@@ -40,9 +40,13 @@ public final class S3BatchHandler implements RequestStreamHandler {
     this(System.getenv());
   }
 
-  /** A handler configured by {@code environment} instead of the process environment. */
+  /**
+   * A handler configured by {@code environment} instead of the process environment. The S3 client
+   * is built here, in Lambda's init phase (full CPU, and captured by SnapStart), since the first
+   * task needs it anyway.
+   */
   public S3BatchHandler(Map<String, String> environment) {
-    this(environment, memoize(() -> S3Clients.fromEnvironment(environment)));
+    this(environment, constant(S3Clients.fromEnvironment(environment)));
   }
 
   /** A handler with the given environment and S3 client (the caller keeps ownership of the client). */
@@ -78,24 +82,7 @@ public final class S3BatchHandler implements RequestStreamHandler {
     }
   }
 
-  private static <T> Supplier<T> memoize(Supplier<T> factory) {
-    return new Supplier<>() {
-      private volatile T value;
-
-      @Override
-      public T get() {
-        T local = value;
-        if (local == null) {
-          synchronized (this) {
-            local = value;
-            if (local == null) {
-              local = factory.get();
-              value = local;
-            }
-          }
-        }
-        return local;
-      }
-    };
+  private static <T> Supplier<T> constant(T value) {
+    return () -> value;
   }
 }
