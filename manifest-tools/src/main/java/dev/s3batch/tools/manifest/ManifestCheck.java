@@ -1,7 +1,10 @@
 package dev.s3batch.tools.manifest;
 
 import dev.s3batch.tools.aws.S3Uri;
+import dev.s3batch.tools.csv.CsvFormatException;
+import dev.s3batch.tools.csv.CsvParser;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,9 +24,9 @@ public final class ManifestCheck {
    */
   public static boolean versioned(InputFile input) throws IOException {
     int width = -1;
-    try (CsvRecordReader csv = new CsvRecordReader(input.open(), input.name())) {
-      while (csv.next()) {
-        List<String> f = csv.fields();
+    List<String> f = new ArrayList<>(4);
+    try (CsvParser csv = input.openCsv()) {
+      while (csv.next(f)) {
         String where = input.name() + " line " + csv.line() + ": ";
         if (f.size() != 2 && f.size() != 3) {
           throw new ManifestException(where + f.size() + " fields; a manifest row is bucket,key or bucket,key,versionId");
@@ -42,6 +45,8 @@ public final class ManifestCheck {
           throw new ManifestException(where + "the key field has " + f.get(1).length() + " characters; it holds 1 to 1,024");
         }
       }
+    } catch (CsvFormatException e) {
+      throw input.fault(e);
     }
     if (width < 0) {
       throw new ManifestException(input.name() + ": no rows; a job cannot run an empty manifest");
