@@ -6,6 +6,7 @@ import java.io.IOException;
 public final class CsvFormatException extends IOException {
 
   private final long line;
+  private final String problem;
 
   /**
    * @param line the line number (from 1) of the record at fault
@@ -14,10 +15,16 @@ public final class CsvFormatException extends IOException {
   public CsvFormatException(long line, String problem) {
     super("line " + line + ": " + problem);
     this.line = line;
+    this.problem = problem;
   }
 
   /** The line number (from 1) of the record at fault. */
   public long line() {
     return line;
+  }
+
+  /** What is wrong, without the line. */
+  public String problem() {
+    return problem;
   }
 }

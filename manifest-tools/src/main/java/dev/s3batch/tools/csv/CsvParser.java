@@ -3,13 +3,23 @@ package dev.s3batch.tools.csv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A streaming RFC 4180 CSV parser that works on bytes: delimiters are ASCII, so UTF-8 text
  * needs no decoding until a field is complete. Quoted fields may hold commas, doubled quotes and
- * CR/LF; records end with LF, CRLF or CR. Zero-length lines are skipped. Not thread-safe.
+ * CR/LF; records end with LF, CRLF or CR. Zero-length lines are skipped. A quote left open or text
+ * after a closing quote is a {@link CsvFormatException} naming the line. Not thread-safe.
+ *
+ * <p>A {@link #strict(InputStream) strict} parser (for files people write by hand) also refuses bytes that are not
+ * UTF-8 and a quote inside an unquoted field, naming the line; the default one reads bytes that
+ * are not UTF-8 as U+FFFD and a stray quote as text.
  *
  * <pre>{@code
  * try (CsvParser csv = new CsvParser(in)) {
@@ -27,6 +37,7 @@ public final class CsvParser implements Closeable {
   private static final int EOF = -1;
 
   private final InputStream in;
+  private final boolean strict;
   private final byte[] buf;
   private int pos;
   private int limit;
@@ -36,16 +47,36 @@ public final class CsvParser implements Closeable {
   private boolean pendingCr;
   private long nextLine = 1;
   private long line;
+  private long fieldLine;
+  private CharsetDecoder utf8;
 
   /** A parser of {@code in}, which it closes on {@link #close()}. */
   public CsvParser(InputStream in) {
-    this(in, 1 << 16);
+    this(in, 1 << 16, false);
   }
 
   /** A parser with a read buffer of {@code bufferSize} bytes (for tests of buffer boundaries). */
   public CsvParser(InputStream in, int bufferSize) {
+    this(in, bufferSize, false);
+  }
+
+  private CsvParser(InputStream in, int bufferSize, boolean strict) {
     this.in = in;
     this.buf = new byte[bufferSize];
+    this.strict = strict;
+  }
+
+  /**
+   * A parser of {@code in} that also fails on bytes that are not UTF-8 ({@code line N: not valid
+   * UTF-8}, N the line they are on) and on a quote inside an unquoted field.
+   */
+  public static CsvParser strict(InputStream in) {
+    return new CsvParser(in, 1 << 16, true);
+  }
+
+  /** A strict parser with a read buffer of {@code bufferSize} bytes (for tests of buffer boundaries). */
+  public static CsvParser strict(InputStream in, int bufferSize) {
+    return new CsvParser(in, bufferSize, true);
   }
 
   /**
@@ -79,6 +110,7 @@ public final class CsvParser implements Closeable {
     }
     line = nextLine;
     while (true) {
+      fieldLine = nextLine;
       if (pos == limit && !fill()) {
         fields.add("");
         return true;
@@ -117,7 +149,7 @@ public final class CsvParser implements Closeable {
       if (c == COMMA || c == LF || c == CR) {
         pos = i + 1;
         terminator = c;
-        return new String(b, start, i - start, StandardCharsets.UTF_8);
+        return strict ? strictUnquoted(b, start, i - start) : new String(b, start, i - start, StandardCharsets.UTF_8);
       }
     }
     fieldLength = 0;
@@ -132,14 +164,18 @@ public final class CsvParser implements Closeable {
           append(buf, start, i - start);
           pos = i + 1;
           terminator = c;
-          return fieldString();
+          return unquotedFieldString();
         }
       }
       append(buf, start, lim - start);
       pos = lim;
     }
     terminator = EOF;
-    return fieldString();
+    return unquotedFieldString();
+  }
+
+  private String unquotedFieldString() throws CsvFormatException {
+    return strict ? strictUnquoted(field, 0, fieldLength) : fieldString();
   }
 
   /** A quoted field, {@code pos} just after its opening quote. */
@@ -148,7 +184,7 @@ public final class CsvParser implements Closeable {
     boolean previousCr = false;
     while (true) {
       if (pos == limit && !fill()) {
-        throw new CsvFormatException(line, "a quoted field is not closed before the end of the input");
+        throw new CsvFormatException(fieldLine, "a quoted field is not closed before the end of the input");
       }
       byte[] b = buf;
       int start = pos;
@@ -193,17 +229,62 @@ public final class CsvParser implements Closeable {
         terminator = after;
         return fieldString();
       }
-      throw new CsvFormatException(line, "unexpected character '" + (char) (after & 0xFF) + "' after a closing quote");
+      throw new CsvFormatException(nextLine, "text after the closing quote of a field; double the quotes inside a "
+          + "quoted field (\"\")");
     }
   }
 
-  private String fieldString() {
-    return new String(field, 0, fieldLength, StandardCharsets.UTF_8);
+  private String fieldString() throws CsvFormatException {
+    return strict ? decode(field, 0, fieldLength) : new String(field, 0, fieldLength, StandardCharsets.UTF_8);
+  }
+
+  /** A strict parser's unquoted field: no quote in it, UTF-8. */
+  private String strictUnquoted(byte[] b, int offset, int length) throws CsvFormatException {
+    for (int i = offset; i < offset + length; i++) {
+      if (b[i] == QUOTE) {
+        throw new CsvFormatException(fieldLine, "a quote inside an unquoted field; quote the whole field and double "
+            + "the quotes in it, as in \"my \"\"quoted\"\" key\"");
+      }
+    }
+    return decode(b, offset, length);
+  }
+
+  /** A strict parser's field text, failing on bytes that are not UTF-8 with the line they are on. */
+  private String decode(byte[] b, int offset, int length) throws CsvFormatException {
+    int i = offset;
+    while (i < offset + length && b[i] >= 0) {
+      i++;
+    }
+    if (i == offset + length) {
+      return new String(b, offset, length, StandardCharsets.ISO_8859_1);
+    }
+    if (utf8 == null) {
+      utf8 = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(b, offset, length);
+    try {
+      return utf8.reset().decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      throw new CsvFormatException(fieldLine + lineBreaks(b, offset, bytes.position()), "not valid UTF-8");
+    }
+  }
+
+  /** How many line breaks (LF, CRLF or CR) the bytes from {@code offset} to {@code end} hold. */
+  private static long lineBreaks(byte[] b, int offset, int end) {
+    long n = 0;
+    for (int i = offset; i < end; i++) {
+      if (b[i] == LF ? i == offset || b[i - 1] != CR : b[i] == CR) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void append(byte[] from, int offset, int length) {
     if (fieldLength + length > field.length) {
-      field = java.util.Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
+      field = Arrays.copyOf(field, Math.max(field.length * 2, fieldLength + length));
     }
     System.arraycopy(from, offset, field, fieldLength, length);
     fieldLength += length;

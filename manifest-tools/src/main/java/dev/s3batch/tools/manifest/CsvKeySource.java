@@ -1,6 +1,9 @@
 package dev.s3batch.tools.manifest;
 
+import dev.s3batch.tools.csv.CsvFormatException;
+import dev.s3batch.tools.csv.CsvParser;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,13 +33,13 @@ public final class CsvKeySource implements KeySource {
   @Override
   public void forEach(RowSink sink) throws IOException {
     long records = 0;
-    try (CsvRecordReader csv = new CsvRecordReader(input.open(), name())) {
-      while (csv.next()) {
+    List<String> f = new ArrayList<>(4);
+    try (CsvParser csv = input.openCsv()) {
+      while (csv.next(f)) {
         records++;
         if ((records & 0xFFFF) == 0) {
           progress.listed(records);
         }
-        List<String> f = csv.fields();
         if (f.size() != 2 && f.size() != 3) {
           throw new ManifestException(
               name() + " line " + csv.line() + ": " + f.size() + (f.size() == 1 ? " field" : " fields")
@@ -49,6 +52,8 @@ public final class CsvKeySource implements KeySource {
           throw e.at(name() + " line " + csv.line());
         }
       }
+    } catch (CsvFormatException e) {
+      throw input.fault(e);
     }
     progress.listed(records);
   }

@@ -1,5 +1,8 @@
 package dev.s3batch.tools.manifest;
 
+import dev.s3batch.tools.csv.CsvFormatException;
+import dev.s3batch.tools.csv.CsvParser;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +32,37 @@ public record InputFile(String option, String path, InputStream stdin) {
    * @throws ManifestException when the file is missing, a directory or unreadable
    */
   public BufferedReader open() {
+    BufferedReader reader = new BufferedReader(new StrictUtf8Reader(stream(), name()), 1 << 16);
+    return skipBom(reader);
+  }
+
+  /**
+   * Opens the input as CSV read by a {@link CsvParser#strict(InputStream) strict} parser (bytes
+   * that are not UTF-8 are an error), a leading byte-order mark skipped. Turn its faults into
+   * messages with {@link #fault}.
+   *
+   * @throws ManifestException when the file is missing, a directory or unreadable
+   */
+  public CsvParser openCsv() {
+    BufferedInputStream in = new BufferedInputStream(stream(), 4);
+    try {
+      in.mark(3);
+      byte[] bom = in.readNBytes(3);
+      if (bom.length < 3 || (bom[0] & 0xFF) != 0xEF || (bom[1] & 0xFF) != 0xBB || (bom[2] & 0xFF) != 0xBF) {
+        in.reset();
+      }
+    } catch (IOException e) {
+      throw new ManifestException(name() + ": cannot read it: " + e.getMessage());
+    }
+    return CsvParser.strict(in);
+  }
+
+  /** A CSV fault in this input, said as {@code NAME line N: problem}. */
+  public ManifestException fault(CsvFormatException e) {
+    return new ManifestException(name() + " line " + e.line() + ": " + e.problem(), e);
+  }
+
+  private InputStream stream() {
     InputStream in;
     if ("-".equals(path)) {
       in = stdin;
@@ -47,9 +81,7 @@ public record InputFile(String option, String path, InputStream stdin) {
         throw new ManifestException(option + " " + path + ": cannot read it: " + e.getMessage());
       }
     }
-    BufferedReader reader =
-        new BufferedReader(new StrictUtf8Reader(in, name()), 1 << 16);
-    return skipBom(reader);
+    return in;
   }
 
   private BufferedReader skipBom(BufferedReader reader) {

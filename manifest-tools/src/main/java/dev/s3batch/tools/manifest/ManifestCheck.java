@@ -1,13 +1,18 @@
 package dev.s3batch.tools.manifest;
 
 import dev.s3batch.tools.aws.S3Uri;
+import dev.s3batch.tools.csv.CsvFormatException;
+import dev.s3batch.tools.csv.CsvParser;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads an existing {@code S3BatchOperations_CSV_20180820} file through once before it is uploaded:
- * every row has the same number of fields (2, or 3 with version ids), a valid bucket name and a
- * non-empty key field of at most 1,024 characters. Says whether the rows carry version ids.
+ * every row has the same number of fields (2, or 3 with version ids: {@link ManifestRowShape}, the
+ * rule {@code job run-local} reads by too), a valid bucket name and a non-empty key field of at
+ * most 1,024 characters; bytes that are not UTF-8 are refused. Says whether the rows carry version ids.
  */
 public final class ManifestCheck {
 
@@ -20,19 +25,19 @@ public final class ManifestCheck {
    * @throws ManifestException naming the file and line of the first bad row
    */
   public static boolean versioned(InputFile input) throws IOException {
-    int width = -1;
-    try (CsvRecordReader csv = new CsvRecordReader(input.open(), input.name())) {
-      while (csv.next()) {
-        List<String> f = csv.fields();
+    ManifestRowShape shape = new ManifestRowShape();
+    List<String> f = new ArrayList<>(4);
+    try (CsvParser csv = input.openCsv()) {
+      while (csv.next(f)) {
         String where = input.name() + " line " + csv.line() + ": ";
-        if (f.size() != 2 && f.size() != 3) {
-          throw new ManifestException(where + f.size() + " fields; a manifest row is bucket,key or bucket,key,versionId");
+        Optional<ManifestRowShape.Fault> fault = shape.next(f.size());
+        if (fault.isPresent()) {
+          throw new ManifestException(where + f.size() + switch (fault.get()) {
+            case NOT_TWO_OR_THREE -> " fields; a manifest row is bucket,key or bucket,key,versionId";
+            case VERSION_ON_SOME_ROWS -> " fields after rows of " + shape.width()
+                + "; a manifest has a version id on every row or on none";
+          });
         }
-        if (width >= 0 && f.size() != width) {
-          throw new ManifestException(
-              where + f.size() + " fields after rows of " + width + "; a manifest has a version id on every row or on none");
-        }
-        width = f.size();
         String why = S3Uri.bucketNameProblem(f.get(0)).orElse(null);
         if (why != null) {
           throw new ManifestException(where + "\"" + f.get(0) + "\" is not a bucket name: " + why
@@ -42,10 +47,12 @@ public final class ManifestCheck {
           throw new ManifestException(where + "the key field has " + f.get(1).length() + " characters; it holds 1 to 1,024");
         }
       }
+    } catch (CsvFormatException e) {
+      throw input.fault(e);
     }
-    if (width < 0) {
+    if (shape.width() < 0) {
       throw new ManifestException(input.name() + ": no rows; a job cannot run an empty manifest");
     }
-    return width == 3;
+    return shape.width() == 3;
   }
 }

@@ -50,7 +50,7 @@ public final class ManifestReader implements Closeable {
   private final List<String> row = new ArrayList<>();
   private Part part;
   private CsvParser csv;
-  private int csvFieldCount = -1;
+  private final ManifestRowShape shape = new ManifestRowShape();
 
   /** A part of the manifest: one CSV file and where its columns are. */
   private record Part(String name, Opener opener, boolean gzip, int bucket, int key, int versionId, int columns) {}
@@ -113,15 +113,15 @@ public final class ManifestReader implements Closeable {
   private ManifestTask task() {
     String where = part.name() + ":" + csv.line();
     if (part.columns() < 0) {
-      if (row.size() < 2 || row.size() > 3) {
-        throw new InvalidManifestException(where + ": a CSV manifest row is bucket,key or bucket,key,versionId; this row has "
-            + row.size() + " field(s)");
+      Optional<ManifestRowShape.Fault> fault = shape.next(row.size());
+      if (fault.isPresent()) {
+        throw new InvalidManifestException(where + switch (fault.get()) {
+          case NOT_TWO_OR_THREE -> ": a CSV manifest row is bucket,key or bucket,key,versionId; this row has "
+              + row.size() + " field(s)";
+          case VERSION_ON_SOME_ROWS -> ": either every row has a version id or none; this row has "
+              + (row.size() == 3 ? "one" : "none") + " and earlier rows do not";
+        });
       }
-      if (csvFieldCount >= 0 && csvFieldCount != row.size()) {
-        throw new InvalidManifestException(where + ": either every row has a version id or none; this row has "
-            + (row.size() == 3 ? "one" : "none") + " and earlier rows do not");
-      }
-      csvFieldCount = row.size();
     } else if (row.size() < part.columns()) {
       throw new InvalidManifestException(where + ": the inventory's fileSchema names " + part.columns()
           + " fields; this row has " + row.size());

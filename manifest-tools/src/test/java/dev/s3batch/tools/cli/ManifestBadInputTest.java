@@ -171,6 +171,34 @@ class ManifestBadInputTest {
   }
 
   @Test
+  void buildCsv_invalidUtf8InMultiLineKey_namesFileAndLine() throws IOException {
+    Path csv = in.resolve("latin1.csv");
+    byte[] head = "bkt,a\nbkt,\"x\ncaf".getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+    bytes[head.length] = (byte) 0xE9; // Latin-1 é
+    bytes[head.length + 1] = '"';
+    bytes[head.length + 2] = '\n';
+    Files.write(csv, bytes);
+    assertRejected(build("--csv", csv.toString()), csv + " line 3: not valid UTF-8");
+  }
+
+  @Test
+  void buildCsv_quoteInsideUnquotedKey_namesFileAndLine() throws IOException {
+    Path csv = file("q.csv", "bkt,a\nbkt,my \"key\"\n");
+    assertRejected(build("--csv", csv.toString()), csv + " line 2: a quote inside an unquoted field; quote the whole "
+        + "field and double the quotes in it, as in \"my \"\"quoted\"\" key\"");
+  }
+
+  @Test
+  void upload_invalidUtf8_namesFileAndLine() throws IOException {
+    Path csv = in.resolve("m.csv");
+    Files.write(csv, new byte[] {'b', 'k', 't', ',', 'a', '\n', 'b', 'k', 't', ',', (byte) 0xFF, '\n'});
+    CliRun run = CliRun.of("manifest", "upload", csv.toString(), "s3://bkt/m.csv");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).isEqualTo("s3batch: " + csv + " line 2: not valid UTF-8" + System.lineSeparator());
+  }
+
+  @Test
   void build_errorAfterSeveralPartsWritten_leavesNeitherPartsNorTempFiles() throws IOException {
     StringBuilder csv = new StringBuilder();
     for (int i = 0; i < 9; i++) {

@@ -108,6 +108,16 @@ class ManifestBuildCommandTest {
   }
 
   @Test
+  void buildCsv_leadingByteOrderMark_isSkipped() throws Exception {
+    Path csv = write("bom.csv", "\uFEFFbkt,a\r\nbkt,b\r\n");
+
+    CliRun run = CliRun.of("manifest", "build", "--csv", csv.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("bkt,a\nbkt,b\n");
+  }
+
+  @Test
   void buildKeys_dashReadsStdin_writesRows() {
     java.io.InputStream saved = System.in;
     try {

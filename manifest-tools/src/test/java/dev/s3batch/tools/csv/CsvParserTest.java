@@ -14,8 +14,20 @@ import org.junit.jupiter.api.Test;
 class CsvParserTest {
 
   private static List<List<String>> parse(String csv, int bufferSize) throws IOException {
+    return parse(new CsvParser(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), bufferSize));
+  }
+
+  private static List<List<String>> strict(byte[] csv, int bufferSize) throws IOException {
+    return parse(CsvParser.strict(new ByteArrayInputStream(csv), bufferSize));
+  }
+
+  private static List<List<String>> strict(String csv) throws IOException {
+    return strict(csv.getBytes(StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static List<List<String>> parse(CsvParser parser) throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    try (CsvParser p = new CsvParser(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), bufferSize)) {
+    try (CsvParser p = parser) {
       List<String> row = new ArrayList<>();
       while (p.next(row)) {
         rows.add(List.copyOf(row));
@@ -68,7 +80,70 @@ class CsvParserTest {
   void next_textAfterClosingQuote_failsNamingTheLine() {
     assertThatThrownBy(() -> parse("\"a\"b,c\n", 64))
         .isInstanceOf(CsvFormatException.class)
-        .hasMessageStartingWith("line 1: unexpected character 'b'");
+        .hasMessageStartingWith("line 1: text after the closing quote of a field");
+  }
+
+  @Test
+  void next_textAfterClosingQuoteOfMultiLineField_namesTheLineOfTheText() {
+    assertThatThrownBy(() -> parse("a,b\nc,\"x\ny\"z\n", 64))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessageStartingWith("line 3: text after the closing quote of a field");
+  }
+
+  @Test
+  void next_quoteNeverClosedInLaterField_namesTheLineWhereItOpened() {
+    assertThatThrownBy(() -> parse("b,\"two\nlines\",\"open\nmore\n", 64))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 2: a quoted field is not closed before the end of the input");
+  }
+
+  @Test
+  void next_quoteInsideUnquotedField_isTextUnlessStrict() throws IOException {
+    assertThat(parse("b,ok\nb,bad\"key\n", 64)).containsExactly(List.of("b", "ok"), List.of("b", "bad\"key"));
+    assertThatThrownBy(() -> strict("b,ok\nb,bad\"key\n"))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessageStartingWith("line 2: a quote inside an unquoted field");
+  }
+
+  @Test
+  void next_bytesNotUtf8_areReplacedUnlessStrict() throws IOException {
+    byte[] latin1 = {'b', ',', 'o', 'k', '\n', 'b', ',', 'c', 'a', 'f', (byte) 0xE9, '\n'};
+    assertThat(parse(new CsvParser(new ByteArrayInputStream(latin1))))
+        .containsExactly(List.of("b", "ok"), List.of("b", "caf\uFFFD"));
+    assertThatThrownBy(() -> strict(latin1, 1 << 16))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 2: not valid UTF-8");
+  }
+
+  @Test
+  void strict_bytesNotUtf8InsideMultiLineQuotedField_namesTheirLineAtEveryBufferSize() {
+    byte[] csv = "b,k\r\nb,\"one\r\ntwo\nthr?e\"\nb,k2\n".getBytes(StandardCharsets.ISO_8859_1);
+    csv[new String(csv, StandardCharsets.ISO_8859_1).indexOf('?')] = (byte) 0xC3; // a lead byte, no continuation
+    for (int size = 1; size <= 40; size++) {
+      int bufferSize = size;
+      assertThatThrownBy(() -> strict(csv, bufferSize))
+          .as("buffer of %d bytes", size)
+          .isInstanceOf(CsvFormatException.class)
+          .hasMessage("line 4: not valid UTF-8");
+    }
+  }
+
+  @Test
+  void strict_sequenceCutByComma_isNotUtf8() {
+    byte[] csv = {'b', ',', 'k', (byte) 0xE2, (byte) 0x82, ',', 'v', '\n'};
+    assertThatThrownBy(() -> strict(csv, 2))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("line 1: not valid UTF-8");
+  }
+
+  @Test
+  void strict_validUtf8QuotedAndEmptyFields_readsThemLikeTheDefaultParser() throws IOException {
+    String csv = "b,\"a,b\"\r\nb,\"say \"\"hi\"\"\"\nb,\"two\r\nlines\",v1\nb,\"\"\n\n\nb,é😀\uFFFD,";
+    List<List<String>> expected = List.of(List.of("b", "a,b"), List.of("b", "say \"hi\""),
+        List.of("b", "two\r\nlines", "v1"), List.of("b", ""), List.of("b", "é😀\uFFFD", ""));
+    for (int size = 1; size <= 64; size++) {
+      assertThat(strict(csv.getBytes(StandardCharsets.UTF_8), size)).as("buffer of %d bytes", size).isEqualTo(expected);
+    }
   }
 
   @Test
