@@ -2,8 +2,7 @@ package dev.s3batch.handler.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.s3batch.handler.internal.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -26,7 +25,6 @@ final class TagSet {
   static final int MAX_KEY = 128;
   static final int MAX_VALUE = 256;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private TagSet() {}
 
@@ -61,7 +59,7 @@ final class TagSet {
   private static Map<String, String> json(String text, String where) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(text);
+      node = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("tags in " + where + " are not a JSON object: " + e.getOriginalMessage());
     }

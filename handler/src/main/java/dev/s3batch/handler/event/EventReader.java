@@ -2,8 +2,7 @@ package dev.s3batch.handler.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.s3batch.handler.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,15 +20,13 @@ import java.util.Map;
  */
 public final class EventReader {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-
   private EventReader() {}
 
   /** Parses one event. */
   public static BatchEvent read(InputStream in) throws IOException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(in);
+      root = Json.MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
       throw new InvalidEventException(
           "event is not valid JSON: " + e.getOriginalMessage()

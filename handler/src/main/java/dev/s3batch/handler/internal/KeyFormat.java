@@ -1,11 +1,7 @@
 package dev.s3batch.handler.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,13 +40,6 @@ public enum KeyFormat {
 
   /** The task parameter that holds the part after the {@code |} of a pipe key. */
   public static final String PIPE_ARGUMENT = "argument";
-
-  /** Strict: text after the object and a field named twice make a key not JSON. */
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .build();
 
   private final String setting;
 
@@ -110,7 +99,7 @@ public enum KeyFormat {
   private static ParsedKey json(String decoded, boolean strict) throws MalformedKeyException {
     JsonNode node;
     try {
-      node = MAPPER.readTree(decoded);
+      node = Json.STRICT.readTree(decoded);
     } catch (JsonProcessingException e) {
       if (!strict) {
         return new ParsedKey(decoded, Map.of());

@@ -1,7 +1,7 @@
 package dev.s3batch.handler.internal.copy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.s3batch.handler.internal.Json;
 import dev.s3batch.handler.internal.ByteSize;
 import dev.s3batch.handler.internal.Setting;
 import dev.s3batch.handler.spi.ActionContext;
@@ -153,7 +153,7 @@ public record CopySettings(
 
   private static Map<String, String> metadata(String json) {
     try {
-      return JsonMapper.builder().build().readValue(json, new TypeReference<Map<String, String>>() {});
+      return Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
     } catch (Exception e) {
       throw new IllegalArgumentException(
           "invalid metadata " + json + ": give a JSON object of strings, e.g. {\"owner\":\"team-a\"}");
