@@ -1,6 +1,12 @@
-package dev.s3batch.tools.report;
+package dev.s3batch.bench;
 
 import dev.s3batch.tools.manifest.KeyEncoder;
+import dev.s3batch.tools.report.ReportReader;
+import dev.s3batch.tools.report.ReportReview;
+import dev.s3batch.tools.report.ReportRow;
+import dev.s3batch.tools.report.ReportScope;
+import dev.s3batch.tools.report.ReportStore;
+import dev.s3batch.tools.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +22,7 @@ import java.util.stream.Stream;
  * parse, MD5 check, aggregation) and prints MB/s per run.
  *
  * <pre>
- * java -cp manifest-tools/target/s3batch.jar dev.s3batch.tools.report.ReportBench [MB] [RUNS]
+ * java -cp bench/target/benchmarks.jar dev.s3batch.bench.ReportBench [MB] [RUNS]
  * </pre>
  */
 public final class ReportBench {
