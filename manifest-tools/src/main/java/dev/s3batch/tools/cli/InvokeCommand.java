@@ -76,7 +76,8 @@ public final class InvokeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
-    Map<String, String> environment = function.environment(aws);
+    Map<String, String> environment =
+        function.environment(aws, source.object != null ? source.object.args : Map.of());
     LocalInvoker.Invocation result =
         LocalInvoker.invoke(
             new S3BatchHandler(environment), event,

@@ -81,7 +81,7 @@ public final class RunLocalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RunSettings settings = settings();
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
-    Map<String, String> environment = function.environment(aws);
+    Map<String, String> environment = function.environment(aws, args);
     checkAction(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
