@@ -1,34 +1,50 @@
 package dev.s3batch.tools.cli;
 
 import dev.s3batch.tools.local.JobProgress;
-import dev.s3batch.tools.local.LocalJobRunner;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.function.Supplier;
 
-/** A line of progress on stderr, redrawn every second while a local job runs (terminals only). */
+/**
+ * Progress of a local job on stderr while it runs: on a terminal one line redrawn every
+ * {@code interval} ({@code \r}); elsewhere (a file, a pipe, a CI log) a plain line every
+ * {@code interval}, so a long or stuck job is visible there too.
+ */
 final class Progress {
 
   private final Thread thread;
   private final PrintWriter err;
+  private final boolean terminal;
   private volatile boolean running = true;
 
-  private Progress(LocalJobRunner runner, PrintWriter err) {
+  private Progress(Supplier<JobProgress> progress, PrintWriter err, Duration interval, boolean terminal) {
     this.err = err;
+    this.terminal = terminal;
     this.thread = new Thread(() -> {
       while (running) {
         try {
-          Thread.sleep(1000);
+          Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
           return;
         }
-        err.print("\r" + line(runner.progress()));
+        if (terminal) {
+          err.print("\r" + line(progress.get()));
+        } else {
+          err.println("progress: " + line(progress.get()).strip());
+        }
         err.flush();
       }
     }, "s3batch-progress");
     thread.setDaemon(true);
   }
 
-  static Progress start(LocalJobRunner runner, PrintWriter err) {
-    Progress p = new Progress(runner, err);
+  /**
+   * Starts printing {@code progress} on {@code err} every {@code interval}.
+   *
+   * @param terminal redraw one line (a terminal) instead of printing a line each time
+   */
+  static Progress start(Supplier<JobProgress> progress, PrintWriter err, Duration interval, boolean terminal) {
+    Progress p = new Progress(progress, err, interval, terminal);
     p.thread.start();
     return p;
   }
@@ -41,7 +57,10 @@ final class Progress {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    err.println();
+    if (terminal) {
+      err.println();
+    }
+    err.flush();
   }
 
   static String line(JobProgress p) {

@@ -47,7 +47,8 @@ public final class ReportReviewCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--retry-manifest", paramLabel = "FILE",
-      description = "Write the failed tasks as a new CSV manifest (keys kept as encoded in the report, version ids kept).")
+      description = "Write the failed tasks, and those a stopped job never ran (unprocessed.csv), as a new CSV manifest"
+          + " (keys kept as encoded in the report, version ids kept).")
   Path retryManifest;
 
   @Mixin AwsOptions aws;
@@ -63,11 +64,17 @@ public final class ReportReviewCommand implements Callable<Integer> {
     ReportReview review = new ReportReview();
     List<String> problems;
     long retryRows = 0;
+    long unprocessed;
     try (RetryManifestWriter retry = retryManifest == null ? null : new RetryManifestWriter(retryManifest)) {
       problems = reader.read(false, row -> {
         review.accept(row);
         if (retry != null && row.failed()) {
           writeRetry(retry, row);
+        }
+      });
+      unprocessed = reader.readUnprocessed(task -> {
+        if (retry != null) {
+          writeRetry(retry, task);
         }
       });
       if (retry != null) {
@@ -80,6 +87,7 @@ public final class ReportReviewCommand implements Callable<Integer> {
     ReportReview.Summary summary = review.summary(top);
     ReviewPrinter printer = new ReviewPrinter(spec.commandLine().getOut(), json);
     printer.summary(reader, summary, problems);
+    printer.unprocessed(reader.unprocessedLocation(), unprocessed);
     if (listFailed) {
       printer.failedTasks(reader);
     }
@@ -88,12 +96,20 @@ public final class ReportReviewCommand implements Callable<Integer> {
       throw CliException.failed(problems.size() + " result file(s) do not match the MD5 in manifest.json: "
           + String.join("; ", problems));
     }
-    return summary.failed() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+    return summary.failed() > 0 || unprocessed > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
   }
 
   private static void writeRetry(RetryManifestWriter retry, ReportRow row) {
     try {
       retry.write(row);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void writeRetry(RetryManifestWriter retry, ReportReader.UnprocessedTask task) {
+    try {
+      retry.write(task);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

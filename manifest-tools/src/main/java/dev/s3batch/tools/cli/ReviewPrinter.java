@@ -72,6 +72,21 @@ final class ReviewPrinter {
     }
   }
 
+  /** The tasks a stopped job never ran ({@code unprocessed.csv}), when there are any. */
+  void unprocessed(String location, long tasks) throws IOException {
+    if (tasks == 0) {
+      return;
+    }
+    if (json != null) {
+      json.writeObjectFieldStart("unprocessed");
+      json.writeStringField("file", location);
+      json.writeNumberField("tasks", tasks);
+      json.writeEndObject();
+    } else {
+      out.printf("Never ran: %d tasks (the job stopped early), listed in %s%n", tasks, location);
+    }
+  }
+
   void failedTasks(ReportReader reader) throws IOException {
     if (json != null) {
       json.writeArrayFieldStart("failedTasks");

@@ -9,6 +9,8 @@ import dev.s3batch.tools.local.LocalJobRunner;
 import dev.s3batch.tools.local.RunSettings;
 import dev.s3batch.tools.manifest.InvalidManifestException;
 import dev.s3batch.tools.manifest.ManifestReader;
+import dev.s3batch.tools.report.ReportDestinationException;
+import dev.s3batch.tools.report.ReportNotWrittenException;
 import dev.s3batch.tools.report.ReportScope;
 import dev.s3batch.tools.report.ReportStore;
 import dev.s3batch.tools.report.ReportWriter;
@@ -50,7 +52,8 @@ public final class RunLocalCommand implements Callable<Integer> {
   String manifest;
 
   @Option(names = "--report", required = true, paramLabel = "s3://BUCKET/PREFIX|DIR",
-      description = "Where the completion report goes (under job-<id>/).")
+      description = "Where the completion report goes (under job-<id>/); probed with a write (then removed) before"
+          + " the first task. A job that stops early lists the tasks that never ran in job-<id>/unprocessed.csv.")
   String report;
 
   @Option(names = "--report-scope", paramLabel = "AllTasks|FailedTasksOnly", defaultValue = "AllTasks",
@@ -75,13 +78,18 @@ public final class RunLocalCommand implements Callable<Integer> {
   @Option(names = "--log", paramLabel = "FILE", description = "Write the function's log lines to FILE (default: discarded).")
   java.nio.file.Path log;
 
+  @Option(names = "--progress-every", paramLabel = "SECONDS",
+      description = "Progress on stderr every SECONDS: one line redrawn on a terminal (default 1), a line each time"
+          + " otherwise (default 5); 0 for none.")
+  Double progressEvery;
+
   @Mixin AwsOptions aws;
 
   @Override
   public Integer call() throws IOException {
-    RunSettings settings = settings();
-    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     Map<String, String> environment = function.environment(aws, args);
+    RunSettings settings = settings().withS3Endpoint(s3Endpoint(environment));
+    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     checkAction(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
@@ -117,16 +125,27 @@ public final class RunLocalCommand implements Callable<Integer> {
       }
     }, "s3batch-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
-    Progress progress = System.console() != null ? Progress.start(runner, err) : null;
+    boolean terminal = System.console() != null;
+    double every = progressEvery != null ? progressEvery : terminal ? 1 : 5;
+    Progress progress = every > 0
+        ? Progress.start(runner::progress, err, Duration.ofMillis((long) (every * 1000)), terminal) : null;
     try {
       JobResult result = runner.run(() -> ManifestReader.open(manifest, s3), writer);
       if (progress != null) {
         progress.stop();
+        progress = null;
       }
       return summarise(result);
     } catch (InvalidManifestException e) {
       throw CliException.usage("--manifest " + e.getMessage());
+    } catch (ReportDestinationException e) {
+      throw CliException.usage("--report " + e.getMessage());
+    } catch (ReportNotWrittenException e) {
+      throw new CliException(ExitCodes.FAILED, e.getMessage(), e);
     } finally {
+      if (progress != null) {
+        progress.stop();
+      }
       reported.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -139,10 +158,15 @@ public final class RunLocalCommand implements Callable<Integer> {
   private int summarise(JobResult r) {
     PrintWriter out = spec.commandLine().getOut();
     var p = r.progress();
-    out.printf("Job %s %s: %d tasks, %d succeeded, %d failed, %d retried, in %.1f s%n",
-        r.jobId(), r.status(), p.done(), p.succeeded(), p.failed(), p.retried(), p.elapsedNanos() / 1e9);
+    out.printf("Job %s %s: %d tasks, %d succeeded, %d failed, %d retried%s, in %.1f s%n",
+        r.jobId(), r.status(), p.done(), p.succeeded(), p.failed(), p.retried(),
+        r.unprocessed() > 0 ? ", " + r.unprocessed() + " never ran" : "", p.elapsedNanos() / 1e9);
     if (!r.failureReason().isEmpty()) {
       out.println("Reason: " + r.failureReason());
+    }
+    if (r.unprocessed() > 0) {
+      out.println("Never ran: " + r.unprocessed() + " tasks, listed in " + r.unprocessedReport()
+          + " (a manifest; report review --retry-manifest includes them)");
     }
     out.println("Report: " + r.report());
     out.flush();
@@ -150,6 +174,16 @@ public final class RunLocalCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     return p.failed() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+  }
+
+  /** The S3 endpoint the function talks to, for messages. */
+  private static String s3Endpoint(Map<String, String> environment) {
+    String endpoint = environment.getOrDefault("AWS_ENDPOINT_URL_S3", environment.get("AWS_ENDPOINT_URL"));
+    if (endpoint != null) {
+      return endpoint;
+    }
+    String region = environment.getOrDefault("AWS_REGION", environment.get("AWS_DEFAULT_REGION"));
+    return region != null ? "the AWS endpoint of " + region : "the AWS endpoint";
   }
 
   private RunSettings settings() {

@@ -10,13 +10,18 @@ import java.util.Objects;
  * @param progress the final counts
  * @param report where the report's {@code manifest.json} is
  * @param failureReason why the job failed or was cancelled, empty when it completed
+ * @param unprocessed how many manifest rows never ran (the job stopped early)
+ * @param unprocessedReport where those rows are listed (a CSV manifest), empty when there are none
  */
-public record JobResult(String jobId, JobStatus status, JobProgress progress, String report, String failureReason) {
+public record JobResult(
+    String jobId, JobStatus status, JobProgress progress, String report, String failureReason, long unprocessed,
+    String unprocessedReport) {
   public JobResult {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(failureReason, "failureReason");
+    Objects.requireNonNull(unprocessedReport, "unprocessedReport");
   }
 }

@@ -22,8 +22,10 @@ import java.util.function.Consumer;
  * ({@link ResponseParser}). TemporaryFailure answers are redriven with backoff, up to
  * {@link RunSettings#maxAttempts()}, and the last message reported. The job fails, and issues no
  * more tasks, once at least {@link RunSettings#failureThresholdMinimum()} tasks ran and more
- * than half of them failed. {@link #cancel()} issues no more tasks; the running ones finish and
- * the report covers what ran.
+ * than half of them failed, and when every invocation failed to connect for a while
+ * ({@link RunSettings#unreachableAfter()}: S3 is down). {@link #cancel()} issues no more tasks; the
+ * running ones finish and the report covers what ran. The rows a stopped job never ran are listed
+ * in the report's {@code unprocessed.csv}.
  *
  * <p>Memory does not grow with the manifest: it is streamed, at most
  * {@link RunSettings#concurrency()} tasks are in flight (invoking or waiting for a redrive), and
@@ -54,12 +56,15 @@ public final class LocalJobRunner {
   private volatile boolean cancelled;
   private volatile boolean thresholdCrossed;
   private volatile IOException reportError;
+  private volatile String unreachable;
+  private final ConnectionWatch connections;
   private volatile long startNanos;
   private volatile long total;
   private long done;
   private long succeeded;
   private long failed;
   private long retried;
+  private long unprocessed;
 
   /**
    * @param handler the function
@@ -70,6 +75,7 @@ public final class LocalJobRunner {
     this.handler = handler;
     this.settings = settings;
     this.functionLog = functionLog;
+    this.connections = new ConnectionWatch(settings.unreachableAttempts(), settings.unreachableAfter(), settings.s3Endpoint());
   }
 
   /** The job id (a UUID, as S3 Control's). */
@@ -94,14 +100,22 @@ public final class LocalJobRunner {
   }
 
   /**
-   * Runs the job and writes its report.
+   * Runs the job and writes its report. Before the first task, the report's destination is
+   * probed ({@link ReportWriter#check()}). When the job stops early (failure threshold, cancel,
+   * S3 unreachable), the manifest rows that never ran go to the report's {@code unprocessed.csv}:
+   * every row ends up once, in the report's rows or there.
    *
    * @throws dev.s3batch.tools.manifest.InvalidManifestException when the manifest is bad (found in
    *     the preparation pass, before any task runs)
+   * @throws dev.s3batch.tools.report.ReportDestinationException when the report cannot be written
+   *     (found before any task runs)
+   * @throws dev.s3batch.tools.report.ReportNotWrittenException when writing the report failed after
+   *     tasks ran; its message names the temporary files that keep the rows
    */
   public JobResult run(ManifestSource manifest, ReportWriter report) throws IOException {
     try {
       total = prepare(manifest);
+      report.check();
       Semaphore slots = new Semaphore(settings.concurrency());
       startNanos = System.nanoTime();
       try (TimedInvoker invoker = new TimedInvoker(handler, settings.timeout().toMillis(), functionLog);
@@ -111,16 +125,24 @@ public final class LocalJobRunner {
         } finally {
           slots.acquireUninterruptibly(settings.concurrency());
         }
-      } catch (IOException | RuntimeException e) {
+        if (stopping()) {
+          for (Optional<ManifestTask> t = reader.next(); t.isPresent(); t = reader.next()) {
+            unprocessed(report, t.get());
+          }
+        }
+      } catch (dev.s3batch.tools.manifest.InvalidManifestException e) {
         report.abandon();
         throw e;
+      } catch (IOException | RuntimeException e) {
+        throw report.keep("the job stopped: " + e.getMessage(), e);
       }
       if (reportError != null) {
-        report.abandon();
-        throw new IOException("writing the report failed, so none was published: " + reportError.getMessage(), reportError);
+        throw report.keep("writing a report row to a temporary file failed (" + reportError.getMessage()
+            + "), so the job stopped; the task of that row ran but its row is lost", reportError);
       }
       String location = report.finish();
-      return new JobResult(jobId, status(), progress(), location, failureReason());
+      return new JobResult(jobId, status(), progress(), location, failureReason(), unprocessed,
+          unprocessed > 0 ? report.unprocessedLocation() : "");
     } finally {
       finished.countDown();
     }
@@ -138,13 +160,22 @@ public final class LocalJobRunner {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         cancel();
+        unprocessed(report, next.get());
         return;
       }
       if (stopping()) {
         slots.release();
+        unprocessed(report, next.get());
         return;
       }
       attempt(next.get(), EventWriter.randomId(), 1, slots, invoker, report);
+    }
+  }
+
+  private void unprocessed(ReportWriter report, ManifestTask task) throws IOException {
+    report.unprocessed(task.bucket(), task.encodedKey(), task.versionId());
+    synchronized (this) {
+      unprocessed++;
     }
   }
 
@@ -160,7 +191,12 @@ public final class LocalJobRunner {
   private void settle(
       ManifestTask task, String taskId, int attempt, InvocationOutcome outcome, Semaphore slots, TimedInvoker invoker,
       ReportWriter report) {
-    if (outcome.temporary() && attempt < settings.maxAttempts() && !cancelled && reportError == null) {
+    connections.record(outcome, System.nanoTime()).ifPresent(reason -> {
+      if (unreachable == null) {
+        unreachable = reason;
+      }
+    });
+    if (outcome.temporary() && attempt < settings.maxAttempts() && !stopping()) {
       synchronized (this) {
         retried++;
       }
@@ -206,17 +242,20 @@ public final class LocalJobRunner {
   }
 
   private boolean stopping() {
-    return cancelled || thresholdCrossed || reportError != null;
+    return cancelled || thresholdCrossed || unreachable != null || reportError != null;
   }
 
   private JobStatus status() {
-    if (thresholdCrossed) {
+    if (thresholdCrossed || unreachable != null) {
       return JobStatus.Failed;
     }
     return cancelled ? JobStatus.Cancelled : JobStatus.Complete;
   }
 
   private synchronized String failureReason() {
+    if (unreachable != null) {
+      return unreachable;
+    }
     if (thresholdCrossed) {
       return "the failure threshold was crossed: " + failed + " of " + done
           + " tasks failed (a job fails once at least " + settings.failureThresholdMinimum()

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * }</pre>
  */
 public final class ReportReader {
+
+  private static final String UNPROCESSED = ReportWriter.UNPROCESSED;
 
   private final ReportStore store;
   private final String manifestName;
@@ -127,6 +130,52 @@ public final class ReportReader {
     } catch (CsvFormatException e) {
       throw new InvalidReportException(where + ":" + e.getMessage().substring("line ".length()));
     }
+  }
+
+  /**
+   * One row of {@code unprocessed.csv}: a task of a job that stopped early that never ran, as its
+   * manifest had it.
+   *
+   * @param bucket the bucket
+   * @param key the key, URL-encoded as in the manifest
+   * @param versionId the version id, empty when none
+   */
+  public record UnprocessedTask(String bucket, String key, String versionId) {}
+
+  /**
+   * Streams the tasks that never ran ({@code unprocessed.csv} beside {@code manifest.json}, written
+   * by {@code job run-local} when a job stopped early; AWS's reports have none) to {@code tasks}.
+   *
+   * @return how many there were (0 without such a file)
+   * @throws InvalidReportException on a row that is not {@code bucket,key[,versionId]}
+   */
+  public long readUnprocessed(Consumer<UnprocessedTask> tasks) throws IOException {
+    String where = store.describe(UNPROCESSED);
+    Optional<InputStream> file = store.openIfPresent(UNPROCESSED);
+    if (file.isEmpty()) {
+      return 0;
+    }
+    long n = 0;
+    List<String> f = new ArrayList<>(4);
+    try (InputStream in = file.get()) {
+      CsvParser csv = new CsvParser(in);
+      while (csv.next(f)) {
+        if (f.size() != 2 && f.size() != 3) {
+          throw new InvalidReportException(where + ":" + csv.line() + ": a manifest row is bucket,key or"
+              + " bucket,key,versionId; this one has " + f.size() + " fields");
+        }
+        tasks.accept(new UnprocessedTask(f.get(0), f.get(1), f.size() == 3 ? f.get(2) : ""));
+        n++;
+      }
+    } catch (CsvFormatException e) {
+      throw new InvalidReportException(where + ":" + e.getMessage().substring("line ".length()));
+    }
+    return n;
+  }
+
+  /** Where the tasks that never ran are listed (whether or not there are any). */
+  public String unprocessedLocation() {
+    return store.describe(UNPROCESSED);
   }
 
   private static boolean isNumber(String s) {

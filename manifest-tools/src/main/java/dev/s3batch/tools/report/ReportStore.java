@@ -7,14 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Where report files live: a local folder or an S3 prefix. Files are published whole: a local
- * file is moved into place from a temporary name, an S3 object is one PUT. Thread-safe.
+ * file is copied to a temporary name and moved into place, an S3 object is one PUT. Thread-safe.
  */
 public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Bucket {
 
@@ -25,11 +27,22 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
         .orElseGet(() -> new Folder(Path.of(location)));
   }
 
-  /** Publishes {@code file} under {@code name} (a path relative to the store's root); consumes the file. */
+  /** Publishes a copy of {@code file} under {@code name} (a path relative to the store's root); the file stays. */
   void publish(Path file, String name) throws IOException;
+
+  /**
+   * Checks that {@code name} can be written: writes it (empty), then removes it; a folder this
+   * created for it is removed too. The removal is best effort (writing is what a report needs).
+   *
+   * @throws ReportDestinationException when it cannot be written, naming the location and why
+   */
+  void probe(String name) throws ReportDestinationException;
 
   /** Opens the file {@code name} (relative to the root). */
   InputStream open(String name) throws IOException;
+
+  /** Opens the file {@code name} (relative to the root); empty when there is none. */
+  Optional<InputStream> openIfPresent(String name) throws IOException;
 
   /** The {@code Bucket} field of a result file in {@code manifest.json}. */
   String bucketField();
@@ -47,8 +60,32 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
       Path target = root.resolve(name);
       Files.createDirectories(target.getParent());
       Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-      Files.move(file, temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void probe(String name) throws ReportDestinationException {
+      Path target = root.resolve(name);
+      java.util.List<Path> created = new java.util.ArrayList<>(); // deepest first
+      try {
+        for (Path p = target.toAbsolutePath().getParent(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+          created.add(p);
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, new byte[0]);
+        Files.delete(target);
+      } catch (IOException e) {
+        throw new ReportDestinationException(root + ": cannot write the report there: " + e, e);
+      } finally {
+        for (Path p : created) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ignored) {
+            // not empty or not ours to remove: left as it is
+          }
+        }
+      }
     }
 
     @Override
@@ -58,6 +95,12 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
       } catch (NoSuchFileException e) {
         throw new InvalidReportException(describe(name) + ": no such file");
       }
+    }
+
+    @Override
+    public Optional<InputStream> openIfPresent(String name) throws IOException {
+      Path file = root.resolve(name);
+      return Files.isRegularFile(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
     }
 
     @Override
@@ -82,7 +125,22 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
     public void publish(Path file, String name) throws IOException {
       S3Uri l = prefix.child(name);
       s3.get().putObject(b -> b.bucket(l.bucket()).key(l.key()), RequestBody.fromFile(file));
-      Files.deleteIfExists(file);
+    }
+
+    @Override
+    public void probe(String name) throws ReportDestinationException {
+      S3Uri l = prefix.child(name);
+      try {
+        s3.get().putObject(b -> b.bucket(l.bucket()).key(l.key()), RequestBody.empty());
+      } catch (SdkException e) {
+        throw new ReportDestinationException(prefix + ": cannot write the report there (a probe write of " + l
+            + " failed): " + e.getMessage(), e);
+      }
+      try {
+        s3.get().deleteObject(b -> b.bucket(l.bucket()).key(l.key()));
+      } catch (SdkException e) {
+        // writing is what a report needs; the probe object, clearly named, stays
+      }
     }
 
     @Override
@@ -92,6 +150,16 @@ public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Buck
         return s3.get().getObject(b -> b.bucket(l.bucket()).key(l.key()));
       } catch (NoSuchKeyException e) {
         throw new InvalidReportException(l + ": no such object");
+      }
+    }
+
+    @Override
+    public Optional<InputStream> openIfPresent(String name) {
+      S3Uri l = prefix.child(name);
+      try {
+        return Optional.of(s3.get().getObject(b -> b.bucket(l.bucket()).key(l.key())));
+      } catch (NoSuchKeyException e) {
+        return Optional.empty();
       }
     }
 

@@ -1,16 +1,12 @@
 package dev.s3batch.tools.report;
 
-import java.io.BufferedOutputStream;
+import dev.s3batch.tools.csv.CsvWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -20,19 +16,32 @@ import java.util.List;
  * complete; then {@code job-<id>/manifest.json} with each file's MD5. Memory does not grow with
  * the rows. Thread-safe: {@link #write} may be called from several threads.
  *
+ * <p>Beyond AWS: the manifest rows of tasks that never ran (a job stopped early) go to
+ * {@code job-<id>/unprocessed.csv}, an {@code S3BatchOperations_CSV_20180820} manifest
+ * ({@code bucket,key[,versionId]}, keys as the manifest has them), published before
+ * {@code manifest.json} and only when there are such rows. {@link #check()} probes the destination
+ * before the first task; when publishing fails at the end, the temporary files are kept and named.
+ *
  * <pre>{@code
  * ReportWriter report = new ReportWriter(ReportStore.of("reports/", s3), jobId, ReportScope.AllTasks);
+ * report.check();
  * report.write(row);
  * String manifest = report.finish(); // "reports/job-.../manifest.json"
  * }</pre>
  */
 public final class ReportWriter {
 
+  /** The name, under {@code job-<id>/}, of the manifest of the tasks that never ran. */
+  public static final String UNPROCESSED = "unprocessed.csv";
+  /** The name, under {@code job-<id>/}, of the object {@link #check()} writes and removes. */
+  public static final String PROBE = ".s3batch-write-probe";
+
   private final ReportStore store;
   private final String jobId;
   private final ReportScope scope;
-  private ResultFileWriter succeeded;
-  private ResultFileWriter failed;
+  private TempResultFile succeeded;
+  private TempResultFile failed;
+  private TempResultFile unprocessed;
   private boolean finished;
 
   /**
@@ -46,86 +55,146 @@ public final class ReportWriter {
     this.scope = scope;
   }
 
+  /**
+   * Checks, before any task runs, that the report can be written: the temporary folder takes a
+   * file, and the store takes {@code job-<id>/.s3batch-write-probe} (written, then removed).
+   *
+   * @throws ReportDestinationException when either cannot be written
+   */
+  public void check() throws ReportDestinationException {
+    try {
+      TempResultFile.probeTempFolder();
+    } catch (IOException e) {
+      throw new ReportDestinationException("the result files are kept in the temporary folder "
+          + System.getProperty("java.io.tmpdir") + " until the job ends, and it cannot be written: " + e, e);
+    }
+    store.probe("job-" + jobId + "/" + PROBE);
+  }
+
   /** Appends one row to the succeeded or the failed result file (succeeded rows only with {@code AllTasks}). */
   public synchronized void write(ReportRow row) throws IOException {
-    if (finished) {
-      throw new IllegalStateException("the report is finished");
-    }
+    checkOpen();
     if (row.failed()) {
       if (failed == null) {
-        failed = new ResultFileWriter(ReportRow.FAILED);
+        failed = new TempResultFile(ReportRow.FAILED);
       }
-      failed.write(row);
+      failed.write(row.toCsv().getBytes(StandardCharsets.UTF_8));
     } else if (scope == ReportScope.AllTasks) {
       if (succeeded == null) {
-        succeeded = new ResultFileWriter(ReportRow.SUCCEEDED);
+        succeeded = new TempResultFile(ReportRow.SUCCEEDED);
       }
-      succeeded.write(row);
+      succeeded.write(row.toCsv().getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  /** Publishes the result files, then {@code manifest.json}; returns where the manifest is. */
+  /** Appends the manifest row of a task that never ran ({@code versionId} null when none). */
+  public synchronized void unprocessed(String bucket, String encodedKey, String versionId) throws IOException {
+    checkOpen();
+    if (unprocessed == null) {
+      unprocessed = new TempResultFile("unprocessed");
+    }
+    StringBuilder line = new StringBuilder(64 + encodedKey.length());
+    if (versionId == null || versionId.isEmpty()) {
+      CsvWriter.record(line, bucket, encodedKey);
+    } else {
+      CsvWriter.record(line, bucket, encodedKey, versionId);
+    }
+    unprocessed.write(line.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Where the manifest of the tasks that never ran is (or will be). */
+  public String unprocessedLocation() {
+    return store.describe("job-" + jobId + "/" + UNPROCESSED);
+  }
+
+  /**
+   * Publishes the result files, then {@code unprocessed.csv} when there are such rows, then
+   * {@code manifest.json}; returns where the manifest is. The temporary files are removed only
+   * once all is published.
+   *
+   * @throws ReportNotWrittenException when publishing fails: the temporary files are kept, and named
+   */
   public synchronized String finish() throws IOException {
     finished = true;
     List<ReportManifest.ResultFile> files = new ArrayList<>();
-    for (ResultFileWriter w : new ResultFileWriter[] {succeeded, failed}) {
-      if (w != null) {
-        files.add(w.publish());
+    String name = "job-" + jobId + "/manifest.json";
+    try {
+      for (TempResultFile f : temps()) {
+        f.close();
+      }
+      for (TempResultFile f : new TempResultFile[] {succeeded, failed}) {
+        if (f != null) {
+          String key = "job-" + jobId + "/results/" + f.sha1Hex() + ".csv";
+          store.publish(f.path(), key);
+          files.add(new ReportManifest.ResultFile(f.kind(), store.bucketField(), f.md5Hex(), store.keyField(key)));
+        }
+      }
+      if (unprocessed != null) {
+        store.publish(unprocessed.path(), "job-" + jobId + "/" + UNPROCESSED);
+      }
+      Path manifest = Files.createTempFile(TempResultFile.PREFIX + "manifest-", ".json");
+      try {
+        Files.write(manifest, ReportManifest.of(Instant.now(), files).toJson());
+        store.publish(manifest, name);
+      } finally {
+        Files.deleteIfExists(manifest);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw notWritten("writing the report to " + store.describe(name) + " failed: " + e.getMessage(), e);
+    }
+    for (TempResultFile f : temps()) {
+      Files.deleteIfExists(f.path());
+    }
+    return store.describe(name);
+  }
+
+  /**
+   * Publishes nothing and keeps what was written: closes the temporary files and returns the
+   * exception that names them, with {@code why} first.
+   */
+  public synchronized ReportNotWrittenException keep(String why, Throwable cause) {
+    finished = true;
+    for (TempResultFile f : temps()) {
+      try {
+        f.close();
+      } catch (IOException ignored) {
+        // the message still names the file; what reached it is kept
       }
     }
-    Path manifest = Files.createTempFile("s3batch-report-manifest-", ".json");
-    Files.write(manifest, ReportManifest.of(Instant.now(), files).toJson());
-    String name = "job-" + jobId + "/manifest.json";
-    store.publish(manifest, name);
-    return store.describe(name);
+    return notWritten(why, cause);
   }
 
   /** Discards what was written (temporary files); publishes nothing. */
   public synchronized void abandon() throws IOException {
     finished = true;
-    for (ResultFileWriter w : new ResultFileWriter[] {succeeded, failed}) {
-      if (w != null) {
-        w.out.close();
-        Files.deleteIfExists(w.temp);
+    for (TempResultFile f : temps()) {
+      f.close();
+      Files.deleteIfExists(f.path());
+    }
+  }
+
+  private ReportNotWrittenException notWritten(String why, Throwable cause) {
+    List<TempResultFile> temps = temps();
+    String kept = temps.isEmpty()
+        ? "; no task had written a row"
+        : "; nothing was published as complete; the rows are kept in "
+            + String.join(", ", temps.stream().map(TempResultFile::describe).toList());
+    return new ReportNotWrittenException(why + kept, temps.stream().map(TempResultFile::path).toList(), cause);
+  }
+
+  private List<TempResultFile> temps() {
+    List<TempResultFile> all = new ArrayList<>(3);
+    for (TempResultFile f : new TempResultFile[] {succeeded, failed, unprocessed}) {
+      if (f != null) {
+        all.add(f);
       }
     }
+    return all;
   }
 
-  /** One result file being written to a temporary file, its MD5 and SHA-1 computed on the way. */
-  private final class ResultFileWriter {
-    private final String status;
-    private final Path temp;
-    private final OutputStream out;
-    private final MessageDigest md5 = digest("MD5");
-    private final MessageDigest sha1 = digest("SHA-1");
-
-    ResultFileWriter(String status) throws IOException {
-      this.status = status;
-      this.temp = Files.createTempFile("s3batch-report-" + status + "-", ".csv");
-      this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-    }
-
-    void write(ReportRow row) throws IOException {
-      byte[] bytes = row.toCsv().getBytes(StandardCharsets.UTF_8);
-      md5.update(bytes);
-      sha1.update(bytes);
-      out.write(bytes);
-    }
-
-    ReportManifest.ResultFile publish() throws IOException {
-      out.close();
-      String name = "job-" + jobId + "/results/" + HexFormat.of().formatHex(sha1.digest()) + ".csv";
-      store.publish(temp, name);
-      return new ReportManifest.ResultFile(
-          status, store.bucketField(), HexFormat.of().formatHex(md5.digest()), store.keyField(name));
-    }
-  }
-
-  private static MessageDigest digest(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is missing from this JVM", e);
+  private void checkOpen() {
+    if (finished) {
+      throw new IllegalStateException("the report is finished");
     }
   }
 }

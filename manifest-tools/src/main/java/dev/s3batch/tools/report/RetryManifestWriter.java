@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes failed report rows as a new {@code S3BatchOperations_CSV_20180820} manifest: bucket,
+ * Writes failed report rows (and the tasks a stopped job never ran) as a new
+ * {@code S3BatchOperations_CSV_20180820} manifest: bucket,
  * the key byte for byte as the report has it (already URL-encoded), and the version id when the
  * row has one. Written to a temporary name and moved into place by {@link #commit()}; a writer
  * closed without commit leaves nothing behind. Not thread-safe.
@@ -34,11 +35,20 @@ public final class RetryManifestWriter implements Closeable {
 
   /** Writes the task of a failed row. */
   public void write(ReportRow row) throws IOException {
+    write(row.bucket(), row.key(), row.versionId());
+  }
+
+  /** Writes a task that never ran (from the report's {@code unprocessed.csv}). */
+  public void write(ReportReader.UnprocessedTask task) throws IOException {
+    write(task.bucket(), task.key(), task.versionId());
+  }
+
+  private void write(String bucket, String key, String versionId) throws IOException {
     line.setLength(0);
-    if (row.versionId().isEmpty()) {
-      CsvWriter.record(line, row.bucket(), row.key());
+    if (versionId.isEmpty()) {
+      CsvWriter.record(line, bucket, key);
     } else {
-      CsvWriter.record(line, row.bucket(), row.key(), row.versionId());
+      CsvWriter.record(line, bucket, key, versionId);
     }
     out.append(line);
     rows++;

@@ -284,4 +284,167 @@ class LocalJobRunnerTest {
     assertThat(dir.resolve("reports")).doesNotExist();
     assertThat(runner.awaitFinished(Duration.ZERO)).isTrue();
   }
+
+  /** The rows of the report's unprocessed.csv, as written. */
+  private static List<String> unprocessedRows(JobResult result) throws IOException {
+    if (result.unprocessedReport().isEmpty()) {
+      return List.of();
+    }
+    return Files.readAllLines(Path.of(result.unprocessedReport()), StandardCharsets.UTF_8);
+  }
+
+  /** Every manifest row is once in the report's rows or once in unprocessed.csv. */
+  private static void assertEveryRowOnce(Path manifest, JobResult result) throws IOException {
+    List<String> accounted = new ArrayList<>();
+    rows(result).forEach(r -> accounted.add(r.bucket() + "," + r.key()));
+    accounted.addAll(unprocessedRows(result));
+    assertThat(accounted).containsExactlyInAnyOrderElementsOf(Files.readAllLines(manifest, StandardCharsets.UTF_8));
+    assertThat(result.unprocessed()).isEqualTo(unprocessedRows(result).size());
+    assertThat(result.progress().done() + result.unprocessed()).isEqualTo(result.progress().total());
+  }
+
+  @Test
+  void run_thresholdCrossed_listsEveryRowThatNeverRanOnceInUnprocessed() throws IOException {
+    Path manifest = manifest(3000);
+    JobResult result = run(answering("PermanentFailure", "nope"), RunSettings.defaults().withConcurrency(8), manifest);
+
+    assertThat(result.status()).isEqualTo(JobStatus.Failed);
+    assertThat(result.unprocessed()).isBetween(1900L, 2000L);
+    assertThat(result.unprocessedReport()).isEqualTo(
+        dir.resolve("reports").resolve("job-" + result.jobId()).resolve("unprocessed.csv").toString());
+    assertEveryRowOnce(manifest, result);
+  }
+
+  @Test
+  void run_complete_writesNoUnprocessedFile() throws IOException {
+    JobResult result = run(answering("Succeeded", ""), RunSettings.defaults(), manifest(5));
+    assertThat(result.unprocessed()).isZero();
+    assertThat(result.unprocessedReport()).isEmpty();
+    assertThat(dir.resolve("reports").resolve("job-" + result.jobId()).resolve("unprocessed.csv")).doesNotExist();
+  }
+
+  @Test
+  void cancel_listsEveryRowThatNeverRanOnceInUnprocessed() throws Exception {
+    CountDownLatch started = new CountDownLatch(3);
+    CountDownLatch release = new CountDownLatch(1);
+    RequestStreamHandler handler = (in, out, context) -> {
+      JsonNode event = MAPPER.readTree(in);
+      started.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      answer(out, event, "Succeeded", "done");
+    };
+    LocalJobRunner runner = new LocalJobRunner(handler, RunSettings.defaults().withConcurrency(3), line -> {});
+    Path manifest = manifest(500);
+    var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return run(runner, manifest);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    runner.cancel();
+    release.countDown();
+    JobResult result = future.get(30, TimeUnit.SECONDS);
+
+    assertThat(result.status()).isEqualTo(JobStatus.Cancelled);
+    assertThat(result.unprocessed()).isEqualTo(497);
+    assertEveryRowOnce(manifest, result);
+  }
+
+  @Test
+  void run_s3Unreachable_stopsAsFailedNamingEndpointAndListsTheRest() throws IOException {
+    int deadPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      deadPort = socket.getLocalPort();
+    }
+    String endpoint = "http://127.0.0.1:" + deadPort;
+    RequestStreamHandler handler = new dev.s3batch.handler.S3BatchHandler(Map.of("S3BATCH_ACTION", "head",
+        "AWS_ENDPOINT_URL", endpoint, "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
+        "AWS_SECRET_ACCESS_KEY", "test"));
+    Path manifest = manifest(400);
+    long start = System.nanoTime();
+    JobResult result = run(handler, RunSettings.defaults().withConcurrency(4).withInitialBackoff(Duration.ofMillis(10))
+        .withUnreachableAfter(Duration.ofMillis(200)).withS3Endpoint(endpoint), manifest);
+
+    assertThat(result.status()).isEqualTo(JobStatus.Failed);
+    assertThat(result.failureReason()).startsWith("cannot reach S3 at " + endpoint + ": ");
+    assertThat(result.unprocessed()).isGreaterThan(300);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    assertEveryRowOnce(manifest, result);
+  }
+
+  @Test
+  void run_someConnectionFaultsAmongAnswers_doesNotStop() throws IOException {
+    AtomicInteger calls = new AtomicInteger();
+    RequestStreamHandler handler = (in, out, context) -> answer(out, MAPPER.readTree(in),
+        calls.incrementAndGet() % 5 == 0 ? "Succeeded" : "PermanentFailure", "connection fault: Connection refused");
+    JobResult result = run(handler, RunSettings.defaults().withConcurrency(1).withUnreachableAfter(Duration.ZERO), manifest(100));
+    assertThat(result.status()).isEqualTo(JobStatus.Complete);
+    assertThat(result.progress().done()).isEqualTo(100);
+  }
+
+  @Test
+  void run_reportFolderReplacedByAFileMidJob_keepsTheTemporaryRowsAndNamesThem() throws IOException {
+    Path reports = dir.resolve("reports");
+    AtomicInteger calls = new AtomicInteger();
+    RequestStreamHandler handler = (in, out, context) -> {
+      if (calls.incrementAndGet() == 1) {
+        Files.writeString(reports, "not a folder any more");
+      }
+      answer(out, MAPPER.readTree(in), "Succeeded", "ok");
+    };
+    LocalJobRunner runner = new LocalJobRunner(handler, RunSettings.defaults().withConcurrency(1), line -> {});
+    ReportWriter report = new ReportWriter(ReportStore.of(reports.toString(), () -> null), runner.jobId(), ReportScope.AllTasks);
+    Path manifest = manifest(7);
+
+    var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> runner.run(() -> ManifestReader.open(manifest.toString(), () -> null), report),
+        dev.s3batch.tools.report.ReportNotWrittenException.class);
+
+    assertThat(thrown.kept()).singleElement().satisfies(kept -> {
+      assertThat(thrown.getMessage()).contains("writing the report to " + reports.resolve("job-" + runner.jobId()))
+          .contains("the rows are kept in " + kept + " (7 succeeded rows)");
+      try {
+        assertThat(Files.readAllLines(kept)).hasSize(7).allMatch(l -> l.endsWith(",succeeded,200,,ok"));
+        Files.delete(kept);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Test
+  void run_reportFolderCannotBeCreated_failsBeforeAnyTask() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    AtomicInteger calls = new AtomicInteger();
+    RequestStreamHandler handler = (in, out, context) -> {
+      calls.incrementAndGet();
+      answer(out, MAPPER.readTree(in), "Succeeded", "");
+    };
+    LocalJobRunner runner = new LocalJobRunner(handler, RunSettings.defaults(), line -> {});
+    ReportWriter report = new ReportWriter(ReportStore.of(file.resolve("reports").toString(), () -> null), runner.jobId(),
+        ReportScope.AllTasks);
+    Path manifest = manifest(3);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> runner.run(() -> ManifestReader.open(manifest.toString(), () -> null), report))
+        .isInstanceOf(dev.s3batch.tools.report.ReportDestinationException.class)
+        .hasMessageContaining(file.resolve("reports") + ": cannot write the report there");
+    assertThat(calls.get()).isZero();
+  }
+
+  @Test
+  void run_probe_leavesNoTraceInTheReportFolder() throws IOException {
+    JobResult result = run(answering("Succeeded", ""), RunSettings.defaults(), manifest(2));
+    try (var files = Files.walk(dir.resolve("reports"))) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.contains("probe")).anyMatch(n -> n.equals("manifest.json"));
+    }
+    assertThat(result.status()).isEqualTo(JobStatus.Complete);
+  }
 }
