@@ -139,7 +139,8 @@ public final class RunLocalCommand implements Callable<Integer> {
     } catch (InvalidManifestException e) {
       throw CliException.usage("--manifest " + e.getMessage());
     } catch (ReportDestinationException e) {
-      throw CliException.usage("--report " + e.getMessage());
+      throw CliException.usage(e.temporaryFolder()
+          ? e.getMessage() + "; choose another with JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=DIR" : "--report " + e.getMessage());
     } catch (ReportNotWrittenException e) {
       throw new CliException(ExitCodes.FAILED, e.getMessage(), e);
     } finally {

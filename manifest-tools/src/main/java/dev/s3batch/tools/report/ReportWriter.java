@@ -65,8 +65,8 @@ public final class ReportWriter {
     try {
       TempResultFile.probeTempFolder();
     } catch (IOException e) {
-      throw new ReportDestinationException("the result files are kept in the temporary folder "
-          + System.getProperty("java.io.tmpdir") + " until the job ends, and it cannot be written: " + e, e);
+      throw new ReportDestinationException(System.getProperty("java.io.tmpdir") + " (java.io.tmpdir, the temporary"
+          + " folder that keeps the result files until the job ends): cannot write there: " + e, true, e);
     }
     store.probe("job-" + jobId + "/" + PROBE);
   }
