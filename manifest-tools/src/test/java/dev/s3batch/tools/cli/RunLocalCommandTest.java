@@ -144,6 +144,11 @@ class RunLocalCommandTest {
     assertThat(review.out()).contains("Never ran: " + never + " tasks (the job stopped early), listed in "
         + job + "unprocessed.csv").contains("Retry manifest: " + retry + " (1500 tasks)");
     assertThat(Files.readAllLines(retry)).containsExactlyInAnyOrderElementsOf(rows);
+
+    CliRun json = CliRun.of("report", "review", reportLocation(run), "--json");
+    var unprocessed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("unprocessed");
+    assertThat(unprocessed.path("tasks").asLong()).isEqualTo(never);
+    assertThat(unprocessed.path("file").asText()).isEqualTo(job + "unprocessed.csv");
   }
 
   @Test
