@@ -12,18 +12,31 @@ import java.util.stream.Collectors;
 /**
  * Resolves, once per invocation, what every task of it runs with: the action (checked against
  * the allow-list), the key format and decoding, and the settings. A mistake here (no or unknown
- * action, an action not allowed, an unknown or forbidden {@code userArguments} entry, a bad
+ * action, an action not allowed, a forbidden or mistyped {@code userArguments} entry, a bad
  * setting value) is a {@link SetupException}: every task of the invocation fails permanently
  * with its message.
+ *
+ * <p>{@code userArguments} entries: the toolkit's settings and the chosen action's are read;
+ * guard rails ({@link Setting#jobMaySet()} false) are refused; so are names that look like a
+ * mistyped setting: a near miss of a known setting name ({@link NearestName#isNearMiss}, in any
+ * case: {@code destinatonBucket}, {@code DestinationBucket}), a setting of another action only,
+ * or a name starting with {@code s3batch.}. Any other name (AWS's sample {@code k1}, a job's own
+ * {@code width}) is passed on: user actions read it with {@code ActionContext.setting}, the
+ * built-in actions ignore it.
  *
  * @param actionName the chosen action
  * @param provider its provider
  * @param keyFormat how keys are read
+ * @param otherKeys under {@code auto}, how keys that are no JSON parameter object are read (the action's format)
  * @param keyDecoding how keys are decoded
  * @param settings the invocation's settings
  */
 public record InvocationSetup(
-    String actionName, ActionProvider provider, KeyFormat keyFormat, KeyDecoding keyDecoding, Settings settings) {
+    String actionName, ActionProvider provider, KeyFormat keyFormat, KeyFormat otherKeys, KeyDecoding keyDecoding,
+    Settings settings) {
+
+  /** The prefix of names that only the toolkit may use in a job's {@code userArguments}. */
+  private static final String OUR_PREFIX = "s3batch.";
 
   /** A configuration mistake that fails every task of the invocation. */
   public static final class SetupException extends Exception {
@@ -48,14 +61,23 @@ public record InvocationSetup(
             .orElseThrow(() -> new SetupException(
                 "unknown action \"" + name + "\"; known actions: " + String.join(", ", registry.names())));
     checkAllowed(name, settings);
-    checkArguments(userArguments, provider);
+    checkArguments(userArguments, provider, registry);
     KeyFormat format =
         choice(settings, Setting.KEY_FORMAT, KeyFormat.AUTO, KeyFormat::fromSetting,
             Arrays.stream(KeyFormat.values()).map(KeyFormat::setting));
     KeyDecoding decoding =
         choice(settings, Setting.KEY_DECODING, KeyDecoding.PLUS_AS_SPACE, KeyDecoding::fromSetting,
             Arrays.stream(KeyDecoding.values()).map(KeyDecoding::setting));
-    return new InvocationSetup(name, provider, format, decoding, settings);
+    KeyFormat otherKeys = KeyFormat.fromSetting(provider.keyFormat())
+        .filter(f -> f == KeyFormat.PLAIN || f == KeyFormat.PIPE)
+        .orElseThrow(() -> new SetupException(
+            "action \"" + name + "\" declares the key format \"" + provider.keyFormat() + "\"; an action's is plain or pipe"));
+    return new InvocationSetup(name, provider, format, otherKeys, decoding, settings);
+  }
+
+  /** Reads a decoded key in this invocation's key format. */
+  public KeyFormat.ParsedKey parseKey(String decoded) throws MalformedKeyException {
+    return keyFormat.parse(decoded, otherKeys);
   }
 
   /**
@@ -82,8 +104,9 @@ public record InvocationSetup(
     }
   }
 
-  private static void checkArguments(Map<String, String> userArguments, ActionProvider provider)
-      throws SetupException {
+  private static void checkArguments(
+      Map<String, String> userArguments, ActionProvider provider, ActionRegistry registry) throws SetupException {
+    Set<String> known = null;
     for (String arg : new TreeSet<>(userArguments.keySet())) {
       Optional<Setting> toolkit = Setting.byArgument(arg);
       if (toolkit.isPresent() && !toolkit.get().jobMaySet()) {
@@ -91,14 +114,33 @@ public record InvocationSetup(
             "userArguments entry \"" + arg + "\" cannot be set by a job: guard rails come only from the "
                 + "function's environment (" + toolkit.get().environmentVariable() + ")");
       }
-      if (toolkit.isEmpty() && !provider.settings().contains(arg)) {
-        Set<String> known = new TreeSet<>(provider.settings());
-        Arrays.stream(Setting.values()).filter(Setting::jobMaySet).forEach(s -> known.add(s.argument()));
-        throw new SetupException(
-            "unknown userArguments entry \"" + arg + "\" for action \"" + provider.name() + "\"; known: "
-                + String.join(", ", known));
+      if (toolkit.isPresent() || provider.settings().contains(arg)) {
+        continue;
+      }
+      if (known == null) {
+        known = KnownSettings.names(registry);
+      }
+      String shown = ControlCharacters.escape(arg);
+      if (known.contains(arg)) {
+        throw new SetupException("userArguments entry \"" + shown + "\" is a setting of other actions, not of \""
+            + provider.name() + "\": choose the action that reads it, or remove it");
+      }
+      if (arg.regionMatches(true, 0, OUR_PREFIX, 0, OUR_PREFIX.length())) {
+        throw new SetupException("unknown userArguments entry \"" + shown + "\": names starting with " + OUR_PREFIX
+            + " are the toolkit's and none is named so; the settings are named without it, e.g. "
+            + NearestName.closest(arg.substring(OUR_PREFIX.length()), known).orElseThrow());
+      }
+      for (String name : known) {
+        if (NearestName.isNearMiss(arg, name)) {
+          throw new SetupException(
+              "unknown userArguments entry \"" + shown + "\": did you mean \"" + nearest(arg, known) + "\"?");
+        }
       }
     }
+  }
+
+  private static String nearest(String arg, Set<String> known) {
+    return NearestName.closest(arg, known).orElseThrow();
   }
 
   private static <T> T choice(
