@@ -16,13 +16,7 @@ import java.util.stream.Collectors;
  * setting value) is a {@link SetupException}: every task of the invocation fails permanently
  * with its message.
  *
- * <p>{@code userArguments} entries: the toolkit's settings and the chosen action's are read;
- * guard rails ({@link Setting#jobMaySet()} false) are refused; so are names that look like a
- * mistyped setting: a near miss of a known setting name ({@link NearestName#isNearMiss}, in any
- * case: {@code destinatonBucket}, {@code DestinationBucket}), a setting of another action only,
- * or a name starting with {@code s3batch.}. Any other name (AWS's sample {@code k1}, a job's own
- * {@code width}) is passed on: user actions read it with {@code ActionContext.setting}, the
- * built-in actions ignore it.
+ * <p>Which {@code userArguments} entries are refused: {@link UserArgumentCheck}.
  *
  * @param actionName the chosen action
  * @param provider its provider
@@ -34,9 +28,6 @@ import java.util.stream.Collectors;
 public record InvocationSetup(
     String actionName, ActionProvider provider, KeyFormat keyFormat, KeyFormat otherKeys, KeyDecoding keyDecoding,
     Settings settings) {
-
-  /** The prefix of names that only the toolkit may use in a job's {@code userArguments}. */
-  private static final String OUR_PREFIX = "s3batch.";
 
   /** A configuration mistake that fails every task of the invocation. */
   public static final class SetupException extends Exception {
@@ -61,7 +52,7 @@ public record InvocationSetup(
             .orElseThrow(() -> new SetupException(
                 "unknown action \"" + name + "\"; known actions: " + String.join(", ", registry.names())));
     checkAllowed(name, settings);
-    checkArguments(userArguments, provider, registry);
+    UserArgumentCheck.check(userArguments, provider, registry);
     KeyFormat format =
         choice(settings, Setting.KEY_FORMAT, KeyFormat.AUTO, KeyFormat::fromSetting,
             Arrays.stream(KeyFormat.values()).map(KeyFormat::setting));
@@ -102,45 +93,6 @@ public record InvocationSetup(
           "action \"" + name + "\" is not allowed by this function (allowed: " + String.join(", ", allowed)
               + "; set " + Setting.ALLOWED_ACTIONS.environmentVariable() + " to allow more)");
     }
-  }
-
-  private static void checkArguments(
-      Map<String, String> userArguments, ActionProvider provider, ActionRegistry registry) throws SetupException {
-    Set<String> known = null;
-    for (String arg : new TreeSet<>(userArguments.keySet())) {
-      Optional<Setting> toolkit = Setting.byArgument(arg);
-      if (toolkit.isPresent() && !toolkit.get().jobMaySet()) {
-        throw new SetupException(
-            "userArguments entry \"" + arg + "\" cannot be set by a job: guard rails come only from the "
-                + "function's environment (" + toolkit.get().environmentVariable() + ")");
-      }
-      if (toolkit.isPresent() || provider.settings().contains(arg)) {
-        continue;
-      }
-      if (known == null) {
-        known = KnownSettings.names(registry);
-      }
-      String shown = ControlCharacters.escape(arg);
-      if (known.contains(arg)) {
-        throw new SetupException("userArguments entry \"" + shown + "\" is a setting of other actions, not of \""
-            + provider.name() + "\": choose the action that reads it, or remove it");
-      }
-      if (arg.regionMatches(true, 0, OUR_PREFIX, 0, OUR_PREFIX.length())) {
-        throw new SetupException("unknown userArguments entry \"" + shown + "\": names starting with " + OUR_PREFIX
-            + " are the toolkit's and none is named so; the settings are named without it, e.g. "
-            + NearestName.closest(arg.substring(OUR_PREFIX.length()), known).orElseThrow());
-      }
-      for (String name : known) {
-        if (NearestName.isNearMiss(arg, name)) {
-          throw new SetupException(
-              "unknown userArguments entry \"" + shown + "\": did you mean \"" + nearest(arg, known) + "\"?");
-        }
-      }
-    }
-  }
-
-  private static String nearest(String arg, Set<String> known) {
-    return NearestName.closest(arg, known).orElseThrow();
   }
 
   private static <T> T choice(
