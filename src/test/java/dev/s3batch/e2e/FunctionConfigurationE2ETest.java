@@ -1,14 +1,15 @@
 package dev.s3batch.e2e;
 
-import static dev.s3batch.e2e.RunLocalE2ETest.cli;
-import static dev.s3batch.e2e.RunLocalE2ETest.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.e2e.RunLocalE2ETest.Run;
 import dev.s3batch.testkit.S3MockServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** The function's configuration as the CLI hands it over: a mistyped variable stops the run before any task. */
 class FunctionConfigurationE2ETest {
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static S3Client s3;
 
   @TempDir Path dir;
@@ -30,6 +32,18 @@ class FunctionConfigurationE2ETest {
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
     System.setProperty("aws.region", "us-east-1");
+  }
+
+  private static Run cli(List<String> args) {
+    return RunLocalE2ETest.cli(args.toArray(String[]::new));
+  }
+
+  /** A command line against S3Mock, the function's credentials set. */
+  private static List<String> common(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--endpoint-url", S3MockServer.get().endpoint().toString(), "--region", "us-east-1",
+        "--env", "AWS_ACCESS_KEY_ID=test", "--env", "AWS_SECRET_ACCESS_KEY=test"));
+    return all;
   }
 
   private static List<String> keys(String bucket) {
@@ -48,7 +62,7 @@ class FunctionConfigurationE2ETest {
 
     Run run = cli(common("job", "run-local", "--manifest", manifest.toString(), "--report", dir.resolve("reports").toString(),
         "--action", "move", "--env", "S3BATCH_DESTINATON_BUCKET=" + destination,
-        "--env", "S3BATCH_DESTINATION_PREFIX=moved/").toArray(String[]::new));
+        "--env", "S3BATCH_DESTINATION_PREFIX=moved/"));
 
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
     assertThat(run.err())
@@ -64,11 +78,41 @@ class FunctionConfigurationE2ETest {
     s3.putObject(b -> b.bucket(bucket).key("a.txt"), RequestBody.fromString("a"));
 
     Run run = cli(common("invoke", "--bucket", bucket, "--key", "a.txt", "--action", "delete",
-        "--env", "S3BATCH_MISING_KEY=temporary").toArray(String[]::new));
+        "--env", "S3BATCH_MISING_KEY=temporary"));
 
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
     assertThat(run.err()).contains("unknown variable S3BATCH_MISING_KEY: did you mean S3BATCH_MISSING_KEY?");
     assertThat(run.out()).isEmpty();
     assertThat(keys(bucket)).containsExactly("a.txt");
+  }
+
+  @Test
+  void invoke_userArgumentsNoSettingDeclares_arePassedOnAndTheTaskSucceeds() throws IOException {
+    String bucket = S3MockServer.get().newBucket("args-invoke");
+    s3.putObject(b -> b.bucket(bucket).key("photo.jpg"), RequestBody.fromString("jpeg"));
+
+    Run run = cli(common("invoke", "--bucket", bucket, "--key", "photo.jpg", "--action", "head",
+        "--arg", "width=640", "--arg", "k1=v1"));
+
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    JsonNode result = MAPPER.readTree(run.out()).get("results").get(0);
+    assertThat(result.get("resultCode").asText()).isEqualTo("Succeeded");
+    assertThat(result.get("resultString").asText()).startsWith("exists s3://" + bucket + "/photo.jpg ");
+  }
+
+  @Test
+  void invoke_userArgumentThatIsANearMissOfASetting_exits3NamingTheSetting() throws IOException {
+    String bucket = S3MockServer.get().newBucket("args-invoke");
+    s3.putObject(b -> b.bucket(bucket).key("photo.jpg"), RequestBody.fromString("jpeg"));
+
+    Run run = cli(common("invoke", "--bucket", bucket, "--key", "photo.jpg", "--action", "copy",
+        "--arg", "destinatonBucket=elsewhere"));
+
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+    JsonNode result = MAPPER.readTree(run.out()).get("results").get(0);
+    assertThat(result.get("resultCode").asText()).isEqualTo("PermanentFailure");
+    assertThat(result.get("resultString").asText())
+        .isEqualTo("unknown userArguments entry \"destinatonBucket\": did you mean \"destinationBucket\"?");
+    assertThat(keys(bucket)).containsExactly("photo.jpg");
   }
 }

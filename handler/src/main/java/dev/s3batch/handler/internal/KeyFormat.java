@@ -101,29 +101,27 @@ public enum KeyFormat {
       case JSON -> json(decoded, strictObject(decoded));
       case PIPE -> pipe(decoded);
       case AUTO -> {
-        ObjectNode parameters = parameterObject(decoded);
-        if (parameters != null) {
-          yield json(decoded, parameters);
+        Optional<ObjectNode> parameters = parameterObject(decoded);
+        if (parameters.isPresent()) {
+          yield json(decoded, parameters.get());
         }
         yield otherKeys == PIPE && decoded.lastIndexOf('|') > 0 ? pipe(decoded) : new ParsedKey(decoded, Map.of());
       }
     };
   }
 
-  /** The key as a JSON object when it is one that carries a key field, else null. */
-  private static ObjectNode parameterObject(String decoded) {
+  /** The key as a JSON object, when it is one that carries a key field. */
+  private static Optional<ObjectNode> parameterObject(String decoded) {
     String t = decoded.strip();
     if (!t.startsWith("{") || !t.endsWith("}")) {
-      return null;
+      return Optional.empty();
     }
     try {
-      JsonNode node = Json.STRICT.readTree(decoded);
-      if (node instanceof ObjectNode object && KEY_FIELDS.stream().anyMatch(object::has)) {
-        return object;
-      }
-      return null;
+      return Json.STRICT.readTree(decoded) instanceof ObjectNode object && KEY_FIELDS.stream().anyMatch(object::has)
+          ? Optional.of(object)
+          : Optional.empty();
     } catch (JsonProcessingException e) {
-      return null;
+      return Optional.empty();
     }
   }
 
