@@ -187,6 +187,26 @@ class LambdaRuntimeE2ETest {
   }
 
   @Test
+  @Order(6)
+  void init_mistypedS3batchVariable_reportsAnInitErrorNamingItAndTheClosestName(@TempDir Path own) throws Exception {
+    try (FakeLambdaRuntimeApi api = new FakeLambdaRuntimeApi();
+        LambdaRuntimeProcess broken = LambdaRuntimeProcess.start(own, HANDLER, api, Map.of(
+            "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "test",
+            "AWS_SECRET_ACCESS_KEY", SECRET,
+            "AWS_ENDPOINT_URL", s3mock.endpoint().toString(),
+            "S3BATCH_ACTION", "move",
+            "S3BATCH_DESTINATON_BUCKET", "dst"))) {
+      String body = api.initError().get(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+      JsonNode error = MAPPER.readTree(body);
+      assertThat(error.get("errorMessage").asText())
+          .as(body).contains("unknown variable S3BATCH_DESTINATON_BUCKET: did you mean S3BATCH_DESTINATION_BUCKET?");
+      assertThat(api.firstNext()).as("no invocation is asked for after the init error").isNotDone();
+    }
+  }
+
+  @Test
   void lambdaJar_asShipped_holdsNoRuntimeInterfaceClient() throws IOException {
     try (JarFile jar = new JarFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
       assertThat(jar.stream().map(e -> e.getName()))

@@ -6,6 +6,7 @@ import dev.s3batch.handler.action.ActionRegistry;
 import dev.s3batch.handler.event.BatchEvent;
 import dev.s3batch.handler.event.EventReader;
 import dev.s3batch.handler.event.InvalidEventException;
+import dev.s3batch.handler.internal.EnvironmentCheck;
 import dev.s3batch.handler.internal.InvocationProcessor;
 import dev.s3batch.handler.internal.S3Clients;
 import dev.s3batch.handler.response.ResponseWriter;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,12 +46,19 @@ public final class S3BatchHandler implements RequestStreamHandler {
    * A handler configured by {@code environment} instead of the process environment. The S3 client
    * is built here, in Lambda's init phase (full CPU, and captured by SnapStart), since the first
    * task needs it anyway.
+   *
+   * @throws InvalidConfigurationException when {@code environment} holds an {@code S3BATCH_}
+   *     variable that neither the toolkit nor any registered action declares
    */
   public S3BatchHandler(Map<String, String> environment) {
-    this(environment, constant(S3Clients.fromEnvironment(environment)));
+    this(environment, new ActionRegistry(), null);
   }
 
-  /** A handler with the given environment and S3 client (the caller keeps ownership of the client). */
+  /**
+   * A handler with the given environment and S3 client (the caller keeps ownership of the client).
+   *
+   * @throws InvalidConfigurationException as {@link #S3BatchHandler(Map)}
+   */
   public S3BatchHandler(Map<String, String> environment, Supplier<S3Client> s3) {
     this(environment, s3, new ActionRegistry());
   }
@@ -57,9 +66,19 @@ public final class S3BatchHandler implements RequestStreamHandler {
   /**
    * A handler that finds actions in {@code registry}, e.g. one whose class loader holds a jar of
    * user actions: {@code new ActionRegistry(new URLClassLoader(new URL[] {jar}, parent))}.
+   *
+   * @throws InvalidConfigurationException as {@link #S3BatchHandler(Map)}; the settings that the
+   *     registry's actions declare are known
    */
   public S3BatchHandler(Map<String, String> environment, Supplier<S3Client> s3, ActionRegistry registry) {
-    this.processor = new InvocationProcessor(environment, s3, registry);
+    this(environment, registry, Objects.requireNonNull(s3, "s3"));
+  }
+
+  /** Checks the environment first, so that a mistyped variable fails before the client is built. */
+  private S3BatchHandler(Map<String, String> environment, ActionRegistry registry, Supplier<S3Client> s3) {
+    EnvironmentCheck.check(environment, registry);
+    Supplier<S3Client> client = s3 != null ? s3 : constant(S3Clients.fromEnvironment(environment));
+    this.processor = new InvocationProcessor(environment, client, registry);
   }
 
   @Override

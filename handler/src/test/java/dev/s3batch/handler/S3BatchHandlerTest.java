@@ -91,16 +91,82 @@ class S3BatchHandlerTest {
   }
 
   @Test
-  void handleRequest_schema2WithUndeclaredUserArguments_failsTheTaskNamingTheArgument() throws Exception {
+  void handleRequest_awsSample2WithArgumentsNoSettingDeclares_succeeds() throws Exception {
     byte[] event = event("s3_batch_event_v2.json");
     JsonNode response = invoke(handler(HEAD), event);
 
     assertValidResponse(response, json(event));
     JsonNode result = response.get("results").get(0);
-    assertThat(result.get("resultCode").asText()).isEqualTo("PermanentFailure");
+    assertThat(result.get("resultCode").asText()).as(result.toString()).isEqualTo("Succeeded");
     assertThat(result.get("resultString").asText())
-        .isEqualTo("unknown userArguments entry \"k1\" for action \"head\"; known: action, deadlineMargin, "
-            + "destinationBucket, destinationPrefix, keyDecoding, keyFormat, missingKey");
+        .startsWith("exists s3://powertools-dataset/prefix/dataset/dataset.20231222.json.gz size=7 ");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "destinatonBucket|did you mean \"destinationBucket\"?",
+      "DestinationBucket|did you mean \"destinationBucket\"?",
+      "keyformat|did you mean \"keyFormat\"?",
+      "allowedDestination|did you mean \"allowedDestinations\"?",
+      "s3batch.action|names starting with s3batch. are the toolkit's and none is named so; the settings are named"
+          + " without it, e.g. action",
+      "storageClass|is a setting of other actions, not of \"head\": choose the action that reads it, or remove it"})
+  void handleRequest_schema2ArgumentThatLooksLikeAMistypedSetting_failsNamingTheKnownOne(String name, String says)
+      throws Exception {
+    String event = new String(event("s3_batch_event_v2.json"), StandardCharsets.UTF_8).replace("\"k1\"", "\"" + name + "\"");
+    JsonNode response = invoke(handler(HEAD), event.getBytes(StandardCharsets.UTF_8));
+
+    JsonNode result = response.get("results").get(0);
+    assertThat(result.get("resultCode").asText()).isEqualTo("PermanentFailure");
+    assertThat(result.get("resultString").asText()).contains("userArguments entry \"" + name + "\"").contains(says);
+  }
+
+  @Test
+  void constructor_unknownS3batchVariable_failsNamingItAndTheClosestKnownName() {
+    assertThatThrownBy(() -> handler(Map.of("S3BATCH_ACTION", "move", "S3BATCH_DESTINATON_BUCKET", "dst")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("unknown variable S3BATCH_DESTINATON_BUCKET: did you mean S3BATCH_DESTINATION_BUCKET?");
+    assertThatThrownBy(() -> handler(Map.of("s3batch_action", "head")))
+        .hasMessage("unknown variable s3batch_action: did you mean S3BATCH_ACTION?");
+    assertThatThrownBy(() -> handler(Map.of("S3BATCH_ACTION", "head", "S3BATCH_WIDTH", "640")))
+        .hasMessageStartingWith("unknown variable S3BATCH_WIDTH: no setting of the toolkit or of any action is named so"
+            + " (the closest known is ");
+  }
+
+  @Test
+  void constructor_variablesOfTheToolkitItsActionsAndItsCommandLine_areAccepted() throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(HEAD);
+    for (String name : new String[] {"S3BATCH_DEADLINE_MARGIN", "S3BATCH_STORAGE_CLASS", "S3BATCH_MULTIPART_THRESHOLD",
+        "S3BATCH_PART_SIZE", "S3BATCH_COPY_CONCURRENCY", "S3BATCH_TAGS", "S3BATCH_TAG_MODE", "S3BATCH_ACCOUNT_ID",
+        "S3BATCH_JAVA_OPTS", "S3BATCH_S3MOCK_JAR", "S3BATCH_S3MOCK_LOOPBACK", "OTHER_VARIABLE"}) {
+      env.put(name, "");
+    }
+
+    JsonNode response = invoke(handler(env), event("s3_batch_event_v2.json"));
+
+    assertThat(response.get("results").get(0).get("resultCode").asText()).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void handleRequest_taskWhoseKeyIsAJsonArray_failsThatTaskOnlyAndAnswersTheOthers() throws Exception {
+    String event = """
+        {"invocationSchemaVersion": "1.0", "invocationId": "aW52LWFycmF5", "job": {"id": "j"},
+         "tasks": [
+           {"taskId": "dDE", "s3Key": ["a"], "s3BucketArn": "arn:aws:s3:::bucket"},
+           {"taskId": "dDI", "s3Key": "customerImage1.jpg", "s3BucketArn": "arn:aws:s3:::bucket"},
+           {"taskId": "dDM", "s3Key": "customerImage1.jpg", "s3VersionId": {"v": 1}, "s3BucketArn": "arn:aws:s3:::bucket"}]}
+        """;
+    JsonNode response = invoke(handler(HEAD), event.getBytes(StandardCharsets.UTF_8));
+
+    assertValidResponse(response, json(event.getBytes(StandardCharsets.UTF_8)));
+    JsonNode results = response.get("results");
+    assertThat(results.get(0).get("resultCode").asText()).isEqualTo("PermanentFailure");
+    assertThat(results.get(0).get("resultString").asText())
+        .isEqualTo("tasks[0] (task dDE) field \"s3Key\" is an array, not a string: [\"a\"]");
+    assertThat(results.get(1).get("resultCode").asText()).isEqualTo("Succeeded");
+    assertThat(results.get(2).get("resultCode").asText()).isEqualTo("PermanentFailure");
+    assertThat(results.get(2).get("resultString").asText())
+        .isEqualTo("tasks[2] (task dDM) field \"s3VersionId\" is an object, not a string: {\"v\":1}");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.s3batch.handler.action;
 
 import dev.s3batch.handler.internal.copy.CopySettings;
 import dev.s3batch.handler.spi.ActionProvider;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class ActionRegistry {
           ActionProvider.of("move", CopySettings.NAMES, MoveAction::new),
           ActionProvider.of("delete", Set.of(), DeleteAction::new),
           ActionProvider.of("remove-delete-marker", Set.of(), RemoveDeleteMarkerAction::new),
-          ActionProvider.of("revise", Set.of(), ReviseAction::new),
+          ActionProvider.of("revise", Set.of(), "pipe", ReviseAction::new),
           ActionProvider.of("tag", TagAction.SETTINGS, TagAction::new),
           ActionProvider.of("checksum", Set.of(), ChecksumAction::new));
 
@@ -48,12 +49,12 @@ public final class ActionRegistry {
         return Optional.of(p);
       }
     }
-    return Optional.ofNullable(providers().get(name));
+    return Optional.ofNullable(byName().get(name));
   }
 
   /** Every known action name, sorted. */
   public Set<String> names() {
-    return new TreeSet<>(providers().keySet());
+    return new TreeSet<>(byName().keySet());
   }
 
   /** The names of the built-in actions. */
@@ -63,7 +64,12 @@ public final class ActionRegistry {
     return names;
   }
 
-  private Map<String, ActionProvider> providers() {
+  /** Every known action's provider: the built-ins, then the user providers found. */
+  public Collection<ActionProvider> providers() {
+    return List.copyOf(byName().values());
+  }
+
+  private Map<String, ActionProvider> byName() {
     Map<String, ActionProvider> local = all;
     if (local == null) {
       synchronized (this) {

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  *       PermanentFailure.
  * </ul>
  *
- * <p>Needs the function's {@code keyFormat} set to {@code pipe} (the revision arrives as the task
- * parameter {@code argument}; a JSON key may carry it as {@code argument} or {@code revision}).
+ * <p>Reads pipe keys under the default {@code keyFormat} {@code auto} (its provider declares the
+ * key format {@code pipe}) or {@code pipe}: the revision arrives as the task parameter
+ * {@code argument}; a JSON key may carry it as {@code argument} or {@code revision}.
  * With a version id the named version is read and the result becomes the new current version.
  * Objects over {@value #MAX_BYTES} bytes are refused (the text is transformed in memory).
  *
@@ -49,9 +50,13 @@ public final class ReviseAction implements ObjectAction {
   public TaskOutcome perform(ObjectTask task, ActionContext context) throws IOException {
     Optional<String> revision = task.parameter(KeyFormat.PIPE_ARGUMENT).or(() -> task.parameter("revision"));
     if (revision.isEmpty()) {
-      return TaskOutcome.permanentFailure("revise needs key|revision manifest keys read with keyFormat=pipe "
-          + "(set S3BATCH_KEY_FORMAT=pipe or the job's keyFormat argument; keyFormat is now "
-          + context.setting("keyFormat").orElse("auto") + ") and key " + task.encodedKey() + " carries no revision");
+      String format = context.setting("keyFormat").orElse("auto");
+      return TaskOutcome.permanentFailure("revise needs key|revision manifest keys (or a JSON key with a \"revision\""
+          + " field) and key " + task.encodedKey() + " carries no revision"
+          + (format.equals("plain") || format.equals("json")
+              ? "; keyFormat is " + format + ": leave it at auto (the default) or set pipe (S3BATCH_KEY_FORMAT=pipe"
+                  + " or the job's keyFormat argument)"
+              : ""));
     }
     String rev = revision.get();
     if (!rev.equals("lower") && !rev.equals("upper") && !rev.equals("reverse") && !rev.equals("delete")) {

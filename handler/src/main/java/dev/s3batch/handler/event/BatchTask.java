@@ -19,12 +19,19 @@ import java.util.Optional;
  * @param s3VersionId the version id, or null when the manifest has none
  * @param s3BucketArn the bucket ARN (schema 1.0), or null
  * @param s3Bucket the bucket name (schema 2.0), or null
+ * @param problem why the task cannot be run though it can be answered (a field that is an array
+ *     or an object instead of a string; that field is then null), or null
  */
 public record BatchTask(
-    String taskId, String s3Key, String s3VersionId, String s3BucketArn, String s3Bucket) {
+    String taskId, String s3Key, String s3VersionId, String s3BucketArn, String s3Bucket, String problem) {
 
   public BatchTask {
     Objects.requireNonNull(taskId, "taskId");
+  }
+
+  /** A task that can be run. */
+  public BatchTask(String taskId, String s3Key, String s3VersionId, String s3BucketArn, String s3Bucket) {
+    this(taskId, s3Key, s3VersionId, s3BucketArn, s3Bucket, null);
   }
 
   /**

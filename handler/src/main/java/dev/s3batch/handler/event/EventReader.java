@@ -100,18 +100,35 @@ public final class EventReader {
     return new BatchJob(id == null ? "" : id, args);
   }
 
+  /**
+   * A task; one without a usable {@code taskId} cannot be answered and fails the invocation, any
+   * other field of the wrong type fails only this task ({@link BatchTask#problem()}).
+   */
   private static BatchTask readTask(JsonNode task, int index) {
     String where = "tasks[" + index + "]";
     if (task == null || !task.isObject()) {
       throw new InvalidEventException(where + " is " + kind(task) + ", not an object");
     }
     String taskId = requiredText(task, "taskId", where);
+    List<String> problems = new ArrayList<>();
     return new BatchTask(
         taskId,
-        optionalText(task, "s3Key", where),
-        optionalText(task, "s3VersionId", where),
-        optionalText(task, "s3BucketArn", where),
-        optionalText(task, "s3Bucket", where));
+        taskText(task, "s3Key", where, problems),
+        taskText(task, "s3VersionId", where, problems),
+        taskText(task, "s3BucketArn", where, problems),
+        taskText(task, "s3Bucket", where, problems),
+        problems.isEmpty() ? null : String.join("; ", problems));
+  }
+
+  /** A task's text field; one that is an array or an object is null, and the problem noted. */
+  private static String taskText(JsonNode task, String field, String where, List<String> problems) {
+    JsonNode value = task.get(field);
+    if (value != null && !value.isValueNode()) {
+      problems.add(where + " (task " + task.get("taskId").asText() + ") field \"" + field + "\" is " + kind(value)
+          + ", not a string: " + value);
+      return null;
+    }
+    return optionalText(task, field, where);
   }
 
   private static String requiredText(JsonNode node, String field, String where) {

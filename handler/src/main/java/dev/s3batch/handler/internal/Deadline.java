@@ -11,6 +11,12 @@ import software.amazon.awssdk.awscore.AwsRequest;
  * {@code apiCallTimeout} (which covers the SDK's retries) no longer than that, so the function
  * answers before Lambda ends it. Thread-safe.
  *
+ * <p>Near the deadline the answer is TemporaryFailure "deadline near": the time ran low during
+ * this invocation (earlier tasks, a slow copy), and a redrive gets a fresh one. When the
+ * invocation had no more than the margin from its start, though (the function's timeout is at or
+ * under {@code deadlineMargin}), no invocation ever will: the answer is then PermanentFailure,
+ * telling to raise the timeout or lower the margin.
+ *
  * <pre>{@code
  * Deadline deadline = Deadline.of(context);
  * s3.copyObject(deadline.bound(CopyObjectRequest.builder().sourceBucket(b)...).build());
@@ -26,10 +32,12 @@ public final class Deadline {
 
   private final ActionContext context;
   private final Duration margin;
+  private final Duration invocationTime;
 
   public Deadline(ActionContext context, Duration margin) {
     this.context = context;
     this.margin = margin;
+    this.invocationTime = context instanceof TaskContext t ? t.invocationTime() : null;
   }
 
   /** The deadline of this context, with its {@code deadlineMargin}. */
@@ -69,8 +77,20 @@ public final class Deadline {
     }
   }
 
-  /** The "deadline near" failure, saying what was stopped. */
+  /**
+   * The "deadline near" failure, saying what was stopped; permanent when the invocation started
+   * with no more than the margin.
+   */
   public OutcomeException nearException(String doing) {
+    if (invocationTime != null && invocationTime.compareTo(margin) <= 0) {
+      return new OutcomeException(TaskOutcome.permanentFailure(
+          "function timeout too short: stopped " + doing + " because the invocation started with "
+              + invocationTime.toMillis() / 1000 + " s and " + Setting.DEADLINE_MARGIN.argument() + " keeps "
+              + margin.toSeconds() + " s in reserve, so no invocation can do the work and no redrive will succeed;"
+              + " raise the function's timeout above " + margin.toSeconds() + " s (copies of large objects want"
+              + " minutes) or lower " + Setting.DEADLINE_MARGIN.argument(),
+          "TimeoutWithinDeadlineMargin"));
+    }
     return new OutcomeException(TaskOutcome.temporaryFailure(
         "deadline near: stopped " + doing + " with less than " + margin.toSeconds()
             + " s left; the redrive continues", "DeadlineNear"));

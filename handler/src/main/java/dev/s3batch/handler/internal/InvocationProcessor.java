@@ -8,6 +8,7 @@ import dev.s3batch.handler.response.TaskResult;
 import dev.s3batch.handler.spi.ObjectAction;
 import dev.s3batch.handler.spi.ObjectTask;
 import dev.s3batch.handler.spi.TaskOutcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public final class InvocationProcessor {
    * @param log where the one line per task goes
    */
   public BatchResponse process(BatchEvent event, LongSupplier remainingMillis, Consumer<String> log) {
+    Duration invocationTime = Duration.ofMillis(remainingMillis.getAsLong());
     InvocationSetup setup = null;
     String setupError = null;
     try {
@@ -58,10 +60,14 @@ public final class InvocationProcessor {
     List<TaskResult> results = new ArrayList<>(event.tasks().size());
     for (BatchTask task : event.tasks()) {
       long start = System.nanoTime();
-      TaskOutcome outcome =
-          setup == null
-              ? TaskOutcome.permanentFailure(setupError, "InvalidConfiguration")
-              : runIsolated(task, event, setup, remainingMillis);
+      TaskOutcome outcome;
+      if (setup == null) {
+        outcome = TaskOutcome.permanentFailure(setupError, "InvalidConfiguration");
+      } else if (task.problem() != null) {
+        outcome = TaskOutcome.permanentFailure(task.problem(), "InvalidTask");
+      } else {
+        outcome = runIsolated(task, event, setup, remainingMillis, invocationTime);
+      }
       results.add(new TaskResult(task.taskId(), outcome.resultCode(), ResultStrings.oneLine(outcome.message())));
       log.accept(
           TaskLog.line(
@@ -73,7 +79,7 @@ public final class InvocationProcessor {
   }
 
   private TaskOutcome runIsolated(
-      BatchTask task, BatchEvent event, InvocationSetup setup, LongSupplier remainingMillis) {
+      BatchTask task, BatchEvent event, InvocationSetup setup, LongSupplier remainingMillis, Duration invocationTime) {
     FailureClassifier classifier = classifier(setup.settings());
     try {
       ObjectTask objectTask = objectTask(task, event, setup);
@@ -81,7 +87,8 @@ public final class InvocationProcessor {
       TaskOutcome outcome =
           action.perform(
               objectTask,
-              new TaskContext(s3, setup.settings(), remainingMillis, event.job().id(), event.invocationSchemaVersion()));
+              new TaskContext(s3, setup.settings(), remainingMillis, invocationTime, event.job().id(),
+                  event.invocationSchemaVersion()));
       return outcome != null
           ? outcome
           : TaskOutcome.permanentFailure("action " + setup.actionName() + " returned no outcome", "");
@@ -107,7 +114,7 @@ public final class InvocationProcessor {
       throw new IllegalArgumentException("task " + task.taskId() + " has no s3Key");
     }
     String decoded = KeyDecoder.decode(task.s3Key(), setup.keyDecoding());
-    KeyFormat.ParsedKey parsed = setup.keyFormat().parse(decoded);
+    KeyFormat.ParsedKey parsed = setup.parseKey(decoded);
     return new ObjectTask(
         task.taskId(), event.job().id(), bucket, parsed.key(), task.versionId().orElse(null), task.s3Key(),
         parsed.parameters());

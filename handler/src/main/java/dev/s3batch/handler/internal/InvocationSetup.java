@@ -12,18 +12,22 @@ import java.util.stream.Collectors;
 /**
  * Resolves, once per invocation, what every task of it runs with: the action (checked against
  * the allow-list), the key format and decoding, and the settings. A mistake here (no or unknown
- * action, an action not allowed, an unknown or forbidden {@code userArguments} entry, a bad
+ * action, an action not allowed, a forbidden or mistyped {@code userArguments} entry, a bad
  * setting value) is a {@link SetupException}: every task of the invocation fails permanently
  * with its message.
+ *
+ * <p>Which {@code userArguments} entries are refused: {@link UserArgumentCheck}.
  *
  * @param actionName the chosen action
  * @param provider its provider
  * @param keyFormat how keys are read
+ * @param otherKeys under {@code auto}, how keys that are no JSON parameter object are read (the action's format)
  * @param keyDecoding how keys are decoded
  * @param settings the invocation's settings
  */
 public record InvocationSetup(
-    String actionName, ActionProvider provider, KeyFormat keyFormat, KeyDecoding keyDecoding, Settings settings) {
+    String actionName, ActionProvider provider, KeyFormat keyFormat, KeyFormat otherKeys, KeyDecoding keyDecoding,
+    Settings settings) {
 
   /** A configuration mistake that fails every task of the invocation. */
   public static final class SetupException extends Exception {
@@ -48,14 +52,23 @@ public record InvocationSetup(
             .orElseThrow(() -> new SetupException(
                 "unknown action \"" + name + "\"; known actions: " + String.join(", ", registry.names())));
     checkAllowed(name, settings);
-    checkArguments(userArguments, provider);
+    UserArgumentCheck.check(userArguments, provider, registry);
     KeyFormat format =
         choice(settings, Setting.KEY_FORMAT, KeyFormat.AUTO, KeyFormat::fromSetting,
             Arrays.stream(KeyFormat.values()).map(KeyFormat::setting));
     KeyDecoding decoding =
         choice(settings, Setting.KEY_DECODING, KeyDecoding.PLUS_AS_SPACE, KeyDecoding::fromSetting,
             Arrays.stream(KeyDecoding.values()).map(KeyDecoding::setting));
-    return new InvocationSetup(name, provider, format, decoding, settings);
+    KeyFormat otherKeys = KeyFormat.fromSetting(provider.keyFormat())
+        .filter(f -> f == KeyFormat.PLAIN || f == KeyFormat.PIPE)
+        .orElseThrow(() -> new SetupException(
+            "action \"" + name + "\" declares the key format \"" + provider.keyFormat() + "\"; an action's is plain or pipe"));
+    return new InvocationSetup(name, provider, format, otherKeys, decoding, settings);
+  }
+
+  /** Reads a decoded key in this invocation's key format. */
+  public KeyFormat.ParsedKey parseKey(String decoded) throws MalformedKeyException {
+    return keyFormat.parse(decoded, otherKeys);
   }
 
   /**
@@ -79,25 +92,6 @@ public record InvocationSetup(
       throw new SetupException(
           "action \"" + name + "\" is not allowed by this function (allowed: " + String.join(", ", allowed)
               + "; set " + Setting.ALLOWED_ACTIONS.environmentVariable() + " to allow more)");
-    }
-  }
-
-  private static void checkArguments(Map<String, String> userArguments, ActionProvider provider)
-      throws SetupException {
-    for (String arg : new TreeSet<>(userArguments.keySet())) {
-      Optional<Setting> toolkit = Setting.byArgument(arg);
-      if (toolkit.isPresent() && !toolkit.get().jobMaySet()) {
-        throw new SetupException(
-            "userArguments entry \"" + arg + "\" cannot be set by a job: guard rails come only from the "
-                + "function's environment (" + toolkit.get().environmentVariable() + ")");
-      }
-      if (toolkit.isEmpty() && !provider.settings().contains(arg)) {
-        Set<String> known = new TreeSet<>(provider.settings());
-        Arrays.stream(Setting.values()).filter(Setting::jobMaySet).forEach(s -> known.add(s.argument()));
-        throw new SetupException(
-            "unknown userArguments entry \"" + arg + "\" for action \"" + provider.name() + "\"; known: "
-                + String.join(", ", known));
-      }
     }
   }
 

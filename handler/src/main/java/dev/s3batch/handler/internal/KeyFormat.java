@@ -2,10 +2,12 @@ package dev.s3batch.handler.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a decoded task key is read ({@code S3BATCH_KEY_FORMAT} / {@code keyFormat}).
@@ -18,10 +20,18 @@ import java.util.Optional;
  *   <li>{@code pipe}: {@code key|argument}, as in AWS's revision example; split at the last
  *       {@code |}, so keys that hold a {@code |} still work. A key without {@code |} or with
  *       nothing before it fails the task.
- *   <li>{@code auto} (the default): {@code json} when the key parses as a JSON object, else
- *       {@code plain} (so {@code {not json}} and {@code ["a"]} are plain keys). A JSON object
- *       without a string {@code origKey} or {@code key} still fails the task.
+ *   <li>{@code auto} (the default): {@code json} when the key is a JSON object that carries a
+ *       key field ({@code origKey} or {@code key}), else the action's own format for other keys
+ *       ({@link dev.s3batch.handler.spi.ActionProvider#keyFormat()}): {@code plain}, so
+ *       {@code {"looks":"like json"}}, {@code {not json}} and {@code ["a"]} are plain keys, or
+ *       {@code pipe} for {@code revise}, where a key with a {@code |} after its first character is
+ *       split at the last one and any other key is plain.
  * </ul>
+ *
+ * <p>Fields of a JSON key that the toolkit reads as text ({@link #TEXT_FIELDS}: {@code newKey}
+ * and the like) must be JSON strings (or null, which counts as absent): {@code {"origKey": "a",
+ * "newKey": 5}} fails the task naming the field, rather than copying to an object named
+ * {@code 5}. Other values are kept as JSON text for the action.
  *
  * <pre>{@code
  * KeyFormat.AUTO.parse("{\"origKey\": \"a\", \"newKey\": \"b\"}"); // key "a", parameters origKey, newKey
@@ -35,11 +45,17 @@ public enum KeyFormat {
   JSON("json"),
   /** The decoded key is {@code key|argument}, split at the last {@code |}. */
   PIPE("pipe"),
-  /** {@link #JSON} for a JSON object, else {@link #PLAIN} (the default). */
+  /** {@link #JSON} for a JSON object with a key field, else the action's format for other keys (the default). */
   AUTO("auto");
 
   /** The task parameter that holds the part after the {@code |} of a pipe key. */
   public static final String PIPE_ARGUMENT = "argument";
+
+  /** The fields of a JSON key that must be JSON strings: the object key and the parameters the built-in actions read. */
+  public static final Set<String> TEXT_FIELDS =
+      Set.of("origKey", "key", "newKey", "destinationBucket", "tagMode", "sha256", "crc32c", "revision", PIPE_ARGUMENT);
+
+  private static final Set<String> KEY_FIELDS = Set.of("origKey", "key");
 
   private final String setting;
 
@@ -69,19 +85,58 @@ public enum KeyFormat {
     }
   }
 
-  /** Reads a decoded key. */
+  /** Reads a decoded key; under {@link #AUTO}, a key that is no JSON task-parameter object is a plain key. */
   public ParsedKey parse(String decoded) throws MalformedKeyException {
+    return parse(decoded, PLAIN);
+  }
+
+  /**
+   * Reads a decoded key; under {@link #AUTO}, a key that is no JSON task-parameter object is read
+   * in {@code otherKeys}: {@link #PLAIN}, or {@link #PIPE} where a key without a {@code |} after
+   * its first character stays a plain key.
+   */
+  public ParsedKey parse(String decoded, KeyFormat otherKeys) throws MalformedKeyException {
     return switch (this) {
       case PLAIN -> new ParsedKey(decoded, Map.of());
-      case JSON -> json(decoded, true);
+      case JSON -> json(decoded, strictObject(decoded));
       case PIPE -> pipe(decoded);
-      case AUTO -> looksLikeJsonObject(decoded) ? json(decoded, false) : new ParsedKey(decoded, Map.of());
+      case AUTO -> {
+        Optional<ObjectNode> parameters = parameterObject(decoded);
+        if (parameters.isPresent()) {
+          yield json(decoded, parameters.get());
+        }
+        yield otherKeys == PIPE && decoded.lastIndexOf('|') > 0 ? pipe(decoded) : new ParsedKey(decoded, Map.of());
+      }
     };
   }
 
-  private static boolean looksLikeJsonObject(String s) {
-    String t = s.strip();
-    return t.startsWith("{") && t.endsWith("}");
+  /** The key as a JSON object, when it is one that carries a key field. */
+  private static Optional<ObjectNode> parameterObject(String decoded) {
+    String t = decoded.strip();
+    if (!t.startsWith("{") || !t.endsWith("}")) {
+      return Optional.empty();
+    }
+    try {
+      return Json.STRICT.readTree(decoded) instanceof ObjectNode object && KEY_FIELDS.stream().anyMatch(object::has)
+          ? Optional.of(object)
+          : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ObjectNode strictObject(String decoded) throws MalformedKeyException {
+    JsonNode node;
+    try {
+      node = Json.STRICT.readTree(decoded);
+    } catch (JsonProcessingException e) {
+      throw new MalformedKeyException(
+          "key \"" + decoded + "\" is not JSON (keyFormat json): " + e.getOriginalMessage());
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new MalformedKeyException("key \"" + decoded + "\" is not a JSON object (keyFormat json)");
+    }
+    return object;
   }
 
   private static ParsedKey pipe(String decoded) throws MalformedKeyException {
@@ -96,38 +151,37 @@ public enum KeyFormat {
     return new ParsedKey(decoded.substring(0, bar), Map.of(PIPE_ARGUMENT, decoded.substring(bar + 1)));
   }
 
-  private static ParsedKey json(String decoded, boolean strict) throws MalformedKeyException {
-    JsonNode node;
-    try {
-      node = Json.STRICT.readTree(decoded);
-    } catch (JsonProcessingException e) {
-      if (!strict) {
-        return new ParsedKey(decoded, Map.of());
-      }
-      throw new MalformedKeyException(
-          "key \"" + decoded + "\" is not JSON (keyFormat json): " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      if (!strict) {
-        return new ParsedKey(decoded, Map.of());
-      }
-      throw new MalformedKeyException("key \"" + decoded + "\" is not a JSON object (keyFormat json)");
-    }
+  private static ParsedKey json(String decoded, ObjectNode node) throws MalformedKeyException {
     Map<String, String> params = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
       JsonNode v = e.getValue();
+      if (TEXT_FIELDS.contains(e.getKey()) && !v.isTextual() && !v.isNull()) {
+        throw new MalformedKeyException(
+            "field \"" + e.getKey() + "\" of the JSON key is " + kind(v) + ", not a string; key " + decoded);
+      }
       if (!v.isNull()) {
         params.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
       }
     }
     JsonNode named = node.hasNonNull("origKey") ? node.get("origKey") : node.get("key");
-    String key = named != null && named.isTextual() ? named.asText() : null;
-    if (key == null || key.isEmpty()) {
+    String key = named != null && named.isTextual() ? named.asText() : "";
+    if (key.isEmpty()) {
       throw new MalformedKeyException(
           "JSON key " + decoded + " names no object: it needs a non-empty string \"origKey\" (or \"key\") field");
     }
     return new ParsedKey(key, params);
+  }
+
+  private static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case NULL -> "null";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

@@ -2,8 +2,10 @@ package dev.s3batch.handler.internal;
 
 /**
  * Makes result strings safe for the completion report: one line (CR, LF and TAB become spaces,
- * as AWS's sample does "for compatibility") and at most {@link #MAX_LENGTH} characters, with a
- * visible mark where it was cut.
+ * as AWS's sample does "for compatibility"), every other control character escaped as
+ * {@link ControlCharacters#escapeKeepingBackslashes} does (ESC becomes {@code \x1b}, so a key
+ * cannot carry a terminal escape sequence into the report), and at most {@link #MAX_LENGTH}
+ * characters, with a visible mark where it was cut (never inside an escape or a surrogate pair).
  */
 public final class ResultStrings {
 
@@ -20,17 +22,22 @@ public final class ResultStrings {
     if (message == null) {
       return "";
     }
-    String s = message;
-    if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\t') >= 0) {
-      s = s.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+    String s = message.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+    String escaped = ControlCharacters.escapeKeepingBackslashes(s);
+    if (escaped.length() <= MAX_LENGTH) {
+      return escaped;
     }
-    if (s.length() <= MAX_LENGTH) {
-      return s;
+    int room = MAX_LENGTH - TRUNCATION_MARK.length();
+    StringBuilder sb = new StringBuilder(MAX_LENGTH);
+    for (int i = 0; i < s.length(); ) {
+      int n = Character.charCount(s.codePointAt(i));
+      String piece = ControlCharacters.escapeKeepingBackslashes(s.substring(i, i + n));
+      if (sb.length() + piece.length() > room) {
+        break;
+      }
+      sb.append(piece);
+      i += n;
     }
-    int cut = MAX_LENGTH - TRUNCATION_MARK.length();
-    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
-      cut--;
-    }
-    return s.substring(0, cut) + TRUNCATION_MARK;
+    return sb.append(TRUNCATION_MARK).toString();
   }
 }

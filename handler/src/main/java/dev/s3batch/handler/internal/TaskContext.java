@@ -16,11 +16,15 @@ final class TaskContext implements ActionContext {
   private final LongSupplier remainingMillis;
   private final String jobId;
   private final SchemaVersion schema;
+  private final Duration invocationTime;
 
-  TaskContext(Supplier<S3Client> s3, Settings settings, LongSupplier remainingMillis, String jobId, SchemaVersion schema) {
+  TaskContext(
+      Supplier<S3Client> s3, Settings settings, LongSupplier remainingMillis, Duration invocationTime, String jobId,
+      SchemaVersion schema) {
     this.s3 = s3;
     this.settings = settings;
     this.remainingMillis = remainingMillis;
+    this.invocationTime = invocationTime;
     this.jobId = jobId;
     this.schema = schema;
   }
@@ -43,6 +47,11 @@ final class TaskContext implements ActionContext {
   @Override
   public Duration remainingTime() {
     return Duration.ofMillis(remainingMillis.getAsLong());
+  }
+
+  /** The time the invocation had when it started: about the function's timeout. */
+  Duration invocationTime() {
+    return invocationTime;
   }
 
   @Override

@@ -2,17 +2,24 @@ package dev.s3batch.handler.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
  * The one structured log line per task: job id, task id, bucket, key (as S3 sent it, URL-encoded),
- * action, result code, duration and error code. Never object contents or credentials.
+ * action, result code, duration and error code. Never object contents or credentials. Every
+ * character that {@link ControlCharacters#isEscaped} names (C0 and C1 controls, DEL, line
+ * separators, bidirectional controls) is written as a JSON {@code &#92;uXXXX} escape, so the line
+ * carries none of them raw, and reads back as exactly what S3 sent.
  */
 public final class TaskLog {
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  private static final CharacterEscapes ESCAPES = new ControlEscapes();
 
   private TaskLog() {}
 
@@ -21,7 +28,7 @@ public final class TaskLog {
       String jobId, String taskId, String bucket, String s3Key, String action, String resultCode,
       long durationMillis, String errorCode) {
     StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out).setCharacterEscapes(ESCAPES)) {
       g.writeStartObject();
       g.writeStringField("level", "Succeeded".equals(resultCode) ? "INFO" : "WARN");
       g.writeStringField("event", "task");
@@ -38,5 +45,31 @@ public final class TaskLog {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** JSON escapes for every character {@link ControlCharacters#isEscaped} names. */
+  private static final class ControlEscapes extends CharacterEscapes {
+
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    ControlEscapes() {
+      for (char c = 0; c < ascii.length; c++) {
+        if (ControlCharacters.isEscaped(c) && ascii[c] == 0) {
+          ascii[c] = ESCAPE_STANDARD;
+        }
+      }
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch <= 0xffff && ControlCharacters.isEscaped((char) ch)
+          ? new SerializedString(String.format("\\u%04X", ch))
+          : null;
+    }
   }
 }

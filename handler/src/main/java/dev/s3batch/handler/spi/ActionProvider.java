@@ -26,11 +26,24 @@ public interface ActionProvider {
 
   /**
    * The settings the action reads besides the toolkit's own, in {@code userArguments} style
-   * ({@code storageClass}). A job's {@code userArguments} entry that neither the toolkit nor the
-   * chosen action declares fails the tasks, rather than being ignored.
+   * ({@code storageClass}), so also {@code S3BATCH_STORAGE_CLASS} in the function's environment.
+   * An {@code S3BATCH_} variable that neither the toolkit nor any registered action declares fails
+   * the function's start. A job's {@code userArguments} entry that the chosen action does not
+   * declare is refused when it looks like a mistyped setting (a near miss of a known name, in any
+   * case, or a name starting with {@code s3batch.}) and otherwise passed on as it is.
    */
   default Set<String> settings() {
     return Set.of();
+  }
+
+  /**
+   * How the action's manifest keys read when the function and the job leave {@code keyFormat} at
+   * its default {@code auto}, for keys that are no JSON object with an {@code origKey} or
+   * {@code key} field: {@code "plain"} (the default) or {@code "pipe"} (AWS's {@code key|argument}
+   * keys, as {@code revise} reads them).
+   */
+  default String keyFormat() {
+    return "plain";
   }
 
   /** Creates the action; called once per function instance. */
@@ -38,7 +51,13 @@ public interface ActionProvider {
 
   /** A provider from its parts, for built-ins and tests. */
   static ActionProvider of(String name, Set<String> settings, Supplier<ObjectAction> factory) {
+    return of(name, settings, "plain", factory);
+  }
+
+  /** A provider from its parts, with the key format of its plain manifest keys ({@link #keyFormat()}). */
+  static ActionProvider of(String name, Set<String> settings, String keyFormat, Supplier<ObjectAction> factory) {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(keyFormat, "keyFormat");
     Set<String> copy = Set.copyOf(settings);
     return new ActionProvider() {
       @Override
@@ -49,6 +68,11 @@ public interface ActionProvider {
       @Override
       public Set<String> settings() {
         return copy;
+      }
+
+      @Override
+      public String keyFormat() {
+        return keyFormat;
       }
 
       @Override

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -265,18 +268,58 @@ class CopyActionTest {
     assertThat(keys(source)).containsExactly("acl");
   }
 
-  @Test
-  void copy_deadlineAlreadyWithinMargin_answersTemporaryFailureWithoutCopying() {
+  @ParameterizedTest
+  @ValueSource(ints = {29, 30})
+  void copy_functionTimeoutNotAboveMargin_failsPermanentlyTellingToRaiseTheTimeout(int seconds) {
     put(source, "late", bytes(10, 14));
     BatchInvoker invoker = new BatchInvoker(COPY);
 
     Response r = invoker.invoke(Map.of("destinationPrefix", "p/"), List.of(Task.of(source, "late")),
-        new dev.s3batch.handler.testing.TestLambdaContext(java.time.Duration.ofSeconds(29)));
+        new dev.s3batch.handler.testing.TestLambdaContext(java.time.Duration.ofSeconds(seconds)));
 
-    assertThat(r.code()).isEqualTo("TemporaryFailure");
-    assertThat(r.message()).startsWith("deadline near");
+    assertThat(r.code()).isEqualTo("PermanentFailure");
+    assertThat(r.message()).startsWith("function timeout too short: ")
+        .contains("the invocation started with " + seconds + " s and deadlineMargin keeps 30 s in reserve")
+        .contains("no redrive will succeed")
+        .contains("raise the function's timeout above 30 s").contains("or lower deadlineMargin")
+        .doesNotContain("the redrive continues");
     assertThat(invoker.recorder().count("CopyObjectRequest")).isZero();
     assertThat(keys(source)).containsExactly("late");
+  }
+
+  @Test
+  void copy_timeRunsLowDuringTheInvocation_answersTemporaryFailureForTheRedrive() {
+    put(source, "first", bytes(10, 14));
+    put(source, "second", bytes(10, 15));
+    BatchInvoker invoker = new BatchInvoker(COPY);
+    // 40 s at the start, over the 30 s margin; the first copy "takes" 15 s, leaving 25 s.
+    var context = new dev.s3batch.handler.testing.TestLambdaContext(java.time.Duration.ofSeconds(40));
+    invoker.recorder().after("CopyObjectRequest", req -> context.advance(java.time.Duration.ofSeconds(15)));
+
+    Response r = invoker.invoke(Map.of("destinationPrefix", "p/"),
+        List.of(Task.of(source, "first"), Task.of(source, "second")), context);
+
+    assertThat(r.code(0)).as(r.message(0)).isEqualTo("Succeeded");
+    assertThat(r.code(1)).isEqualTo("TemporaryFailure");
+    assertThat(r.message(1)).startsWith("deadline near").contains("the redrive continues");
+    assertThat(keys(source)).containsExactlyInAnyOrder("first", "second", "p/first");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"origKey\": \"photos/a.jpg\", \"newKey\": 5}|newKey|a number",
+      "{\"origKey\": \"photos/a.jpg\", \"newKey\": [\"b.jpg\"]}|newKey|an array",
+      "{\"origKey\": \"photos/a.jpg\", \"destinationBucket\": 7}|destinationBucket|a number"})
+  void copy_jsonKeyFieldThatIsNoString_failsPermanentlyNamingItAndCopiesNothing(
+      String key, String field, String kind) {
+    put(source, "photos/a.jpg", bytes(10, 18));
+
+    Response r = new BatchInvoker(COPY).invoke(Map.of("destinationPrefix", "photos/"),
+        List.of(new Task(source, ManifestKeys.encode(key), null)), dev.s3batch.handler.testing.TestLambdaContext.ample());
+
+    assertThat(r.code()).isEqualTo("PermanentFailure");
+    assertThat(r.message()).isEqualTo("field \"" + field + "\" of the JSON key is " + kind + ", not a string; key " + key);
+    assertThat(keys(source)).containsExactly("photos/a.jpg");
   }
 
   @Test

@@ -52,6 +52,24 @@ class RemoveDeleteMarkerActionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
+  void removeDeleteMarker_keyThatIsAJsonObjectWithoutKeyField_restoresThatObject(Server server) {
+    S3Client s3 = server.client();
+    String bucket = server.newVersionedBucket().apply("markers");
+    String key = "{\"looks\":\"like json\"}";
+    String v1 = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("kept")).versionId();
+    s3.deleteObject(b -> b.bucket(bucket).key(key));
+    String marker = onlyMarker(s3, bucket);
+
+    TaskResult r = Invoke.action("remove-delete-marker").onVersion(bucket, key, marker).run(s3).only();
+
+    assertThat(r.resultCode()).as(r.resultString()).isEqualTo(ResultCode.Succeeded);
+    assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).deleteMarkers()).isEmpty();
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String()).isEqualTo("kept");
+    assertThat(s3.headObject(b -> b.bucket(bucket).key(key)).versionId()).isEqualTo(v1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("servers")
   void removeDeleteMarker_versionIsObject_failsPermanentlyAndKeepsIt(Server server) {
     S3Client s3 = server.client();
     String bucket = server.newVersionedBucket().apply("markers");

@@ -89,15 +89,41 @@ class ReviseActionTest {
   }
 
   @Test
-  void revise_keyFormatNotPipe_failsPermanentlyTellingToSetIt() {
+  void revise_awsPipeKeyWithDefaultKeyFormat_rewritesTheText() {
+    String bucket = S3MockServer.get().newBucket("revise");
+    s3.putObject(b -> b.bucket(bucket).key("poems/stanza 1.txt"), RequestBody.fromString(STANZA));
+
+    TaskResult r = Invoke.action("revise").onEncoded(bucket, "poems/stanza%201.txt%7Cupper", null).run(s3).only();
+
+    assertThat(r.resultCode()).as(r.resultString()).isEqualTo(ResultCode.Succeeded);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("poems/stanza 1.txt")).asUtf8String())
+        .isEqualTo(STANZA.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  @Test
+  void revise_keyFormatSetToPlain_failsPermanentlyTellingToLeaveItAtAuto() {
     String bucket = S3MockServer.get().newBucket("revise");
     s3.putObject(b -> b.bucket(bucket).key("s.txt|upper"), RequestBody.fromString(STANZA));
 
-    TaskResult r = Invoke.action("revise").on(bucket, "s.txt|upper").run(s3).only();
+    TaskResult r = Invoke.action("revise").env("S3BATCH_KEY_FORMAT", "plain").on(bucket, "s.txt|upper").run(s3).only();
 
     assertThat(r.resultCode()).isEqualTo(ResultCode.PermanentFailure);
-    assertThat(r.resultString()).contains("keyFormat=pipe").contains("S3BATCH_KEY_FORMAT=pipe");
+    assertThat(r.resultString()).contains("carries no revision").contains("keyFormat is plain")
+        .contains("S3BATCH_KEY_FORMAT=pipe");
     assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("s.txt|upper")).asUtf8String()).isEqualTo(STANZA);
+  }
+
+  @Test
+  void revise_keyWithoutRevision_failsPermanentlyAndLeavesObject() {
+    String bucket = S3MockServer.get().newBucket("revise");
+    s3.putObject(b -> b.bucket(bucket).key("s.txt"), RequestBody.fromString(STANZA));
+
+    TaskResult r = Invoke.action("revise").on(bucket, "s.txt").run(s3).only();
+
+    assertThat(r.resultCode()).isEqualTo(ResultCode.PermanentFailure);
+    assertThat(r.resultString()).isEqualTo("revise needs key|revision manifest keys (or a JSON key with a \"revision\""
+        + " field) and key s.txt carries no revision");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("s.txt")).asUtf8String()).isEqualTo(STANZA);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.s3batch.handler.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3batch.handler.response.ResultCode;
 import dev.s3batch.handler.spi.ActionProvider;
@@ -14,6 +15,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -148,14 +150,46 @@ class UserActionJarTest {
   }
 
   @Test
-  void handler_userActionWithUndeclaredArgument_failsPermanently() {
+  void handler_userActionWithNearMissOfItsSetting_failsPermanentlyNamingIt() {
     S3Client s3 = S3MockServer.get().client();
 
-    var reply = Invoke.action("shout").userArgument("volume", "11").on("any-bucket", "hi.txt")
+    var reply = Invoke.action("shout").userArgument("sufix", ".loud").on("any-bucket", "hi.txt")
         .run(s3, new ActionRegistry(loader));
 
     assertThat(reply.only().resultCode()).isEqualTo(ResultCode.PermanentFailure);
-    assertThat(reply.only().resultString()).startsWith("unknown userArguments entry \"volume\" for action \"shout\"")
-        .contains("suffix");
+    assertThat(reply.only().resultString()).isEqualTo("unknown userArguments entry \"sufix\": did you mean \"suffix\"?");
+  }
+
+  @Test
+  void handler_userActionWithArgumentUnlikeAnySetting_runsAndTheArgumentIsPassedOn() {
+    S3Client s3 = S3MockServer.get().client();
+    String bucket = S3MockServer.get().newBucket("user-action");
+    s3.putObject(b -> b.bucket(bucket).key("hi.txt"), RequestBody.fromString("hello"));
+
+    var reply = Invoke.action("shout").userArgument("volume", "11").userArgument("suffix", ".v")
+        .on(bucket, "hi.txt").run(s3, new ActionRegistry(loader));
+
+    assertThat(reply.only().resultCode()).as(reply.only().resultString()).isEqualTo(ResultCode.Succeeded);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("hi.txt.v")).asUtf8String()).isEqualTo("HELLO");
+  }
+
+  @Test
+  void handler_environmentVariableOfAUserActionsSetting_isKnownAndItsNearMissRefused() {
+    S3Client s3 = S3MockServer.get().client();
+    String bucket = S3MockServer.get().newBucket("user-action");
+    s3.putObject(b -> b.bucket(bucket).key("hi.txt"), RequestBody.fromString("hello"));
+
+    var reply = Invoke.action("shout").env("S3BATCH_SUFFIX", ".env").on(bucket, "hi.txt")
+        .run(s3, new ActionRegistry(loader));
+
+    assertThat(reply.only().resultString()).isEqualTo("shouted into hi.txt.env");
+    assertThatThrownBy(() -> new dev.s3batch.handler.S3BatchHandler(
+            Map.of("S3BATCH_ACTION", "shout", "S3BATCH_SUFIX", ".env"), () -> s3, new ActionRegistry(loader)))
+        .isInstanceOf(dev.s3batch.handler.InvalidConfigurationException.class)
+        .hasMessage("unknown variable S3BATCH_SUFIX: did you mean S3BATCH_SUFFIX?");
+    assertThatThrownBy(() -> new dev.s3batch.handler.S3BatchHandler(
+            Map.of("S3BATCH_ACTION", "head", "S3BATCH_SUFFIX", ".env"), () -> s3))
+        .as("without the user's jar, no action declares suffix")
+        .isInstanceOf(dev.s3batch.handler.InvalidConfigurationException.class);
   }
 }

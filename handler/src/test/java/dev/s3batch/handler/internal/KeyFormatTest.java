@@ -8,6 +8,7 @@ import dev.s3batch.testkit.NastyKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -88,8 +89,7 @@ class KeyFormatTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{}", "{\"newKey\": \"b\"}", "{\"origKey\": \"\"}", "{\"origKey\": 5}",
-      "{\"origKey\": {\"k\": \"a\"}}", "{\"origKey\": null}"})
+  @ValueSource(strings = {"{}", "{\"newKey\": \"b\"}", "{\"origKey\": \"\"}", "{\"origKey\": null}"})
   void parseJson_objectNamingNoObjectKey_fails(String key) {
     assertThatThrownBy(() -> KeyFormat.JSON.parse(key))
         .isInstanceOf(MalformedKeyException.class)
@@ -154,11 +154,47 @@ class KeyFormatTest {
     assertThat(parsed.parameters()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"looks\":\"like json\"}", "{\"newKey\": \"b\"}", "{}", "{\"Key\": \"a\"}"})
+  void parseAuto_jsonObjectWithoutKeyField_isAPlainKey(String key) throws Exception {
+    KeyFormat.ParsedKey parsed = KeyFormat.AUTO.parse(key);
+    assertThat(parsed.key()).isEqualTo(key);
+    assertThat(parsed.parameters()).isEmpty();
+  }
+
   @Test
-  void parseAuto_jsonObjectNamingNoObjectKey_failsRatherThanGuess() {
-    assertThatThrownBy(() -> KeyFormat.AUTO.parse("{\"newKey\": \"b\"}"))
+  void parseAuto_jsonObjectWithEmptyKeyField_failsRatherThanGuess() {
+    assertThatThrownBy(() -> KeyFormat.AUTO.parse("{\"origKey\": \"\", \"newKey\": \"b\"}"))
         .isInstanceOf(MalformedKeyException.class)
         .hasMessageContaining("needs a non-empty string \"origKey\"");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"origKey\": \"photos/a.jpg\", \"newKey\": 5}|newKey|a number",
+      "{\"origKey\": 5}|origKey|a number",
+      "{\"key\": [\"a\"]}|key|an array",
+      "{\"origKey\": {\"k\": \"a\"}}|origKey|an object",
+      "{\"key\": \"a\", \"destinationBucket\": true}|destinationBucket|a boolean",
+      "{\"key\": \"a\", \"sha256\": 12}|sha256|a number"})
+  void parseAutoAndJson_textFieldOfAnotherType_failsNamingFieldAndType(String key, String field, String kind) {
+    for (KeyFormat format : new KeyFormat[] {KeyFormat.AUTO, KeyFormat.JSON}) {
+      assertThatThrownBy(() -> format.parse(key))
+          .isInstanceOf(MalformedKeyException.class)
+          .hasMessage("field \"" + field + "\" of the JSON key is " + kind + ", not a string; key " + key);
+    }
+  }
+
+  @Test
+  void parseAuto_pipeKeysOfAnActionReadingThem_areSplitAndOthersStayPlain() throws Exception {
+    KeyFormat.ParsedKey pipe = KeyFormat.AUTO.parse("poems/a|b.txt|upper", KeyFormat.PIPE);
+    assertThat(pipe.key()).isEqualTo("poems/a|b.txt");
+    assertThat(pipe.parameters()).containsOnly(entry(KeyFormat.PIPE_ARGUMENT, "upper"));
+    assertThat(KeyFormat.AUTO.parse("plain.txt", KeyFormat.PIPE).parameters()).isEmpty();
+    assertThat(KeyFormat.AUTO.parse("|upper", KeyFormat.PIPE).key()).isEqualTo("|upper");
+    assertThat(KeyFormat.AUTO.parse("{\"key\": \"s.txt\", \"revision\": \"upper\"}", KeyFormat.PIPE).key())
+        .isEqualTo("s.txt");
+    assertThat(KeyFormat.AUTO.parse("key|upper").key()).isEqualTo("key|upper");
   }
 
   @Test

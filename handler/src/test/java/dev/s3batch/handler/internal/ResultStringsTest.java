@@ -37,4 +37,19 @@ class ResultStringsTest {
   void oneLine_null_isEmpty() {
     assertThat(ResultStrings.oneLine(null)).isEmpty();
   }
+
+  @Test
+  void oneLine_keyWithEscapeSequence_escapesControlsKeepsBackslashesAndMakesCrLfTabSpaces() {
+    String message = "NoSuchKey: s3://b/evil\u001b[2J\u0007\u009b31m\u202e\\dir\r\nnext\tcol";
+
+    assertThat(ResultStrings.oneLine(message)).isEqualTo("NoSuchKey: s3://b/evil\\x1b[2J\\x07\\x9b31m\\u202e\\dir next col");
+  }
+
+  @Test
+  void oneLine_longMessageOfControls_isCutBeforeAnEscapeNotInsideIt() {
+    String cut = ResultStrings.oneLine("\u001b".repeat(400));
+
+    assertThat(cut).endsWith("\\x1b" + ResultStrings.TRUNCATION_MARK).hasSizeLessThanOrEqualTo(ResultStrings.MAX_LENGTH);
+    assertThat(cut).doesNotContain("\u001b");
+  }
 }

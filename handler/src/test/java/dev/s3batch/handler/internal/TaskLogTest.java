@@ -90,4 +90,19 @@ class TaskLogTest {
       assertThat(l.get("errorCode").asText()).isEqualTo("InvalidConfiguration");
     });
   }
+
+  @Test
+  void handler_keyWithControlCharacters_logsThemEscapedAndReadsBackExactly() throws Exception {
+    String bucket = S3MockServer.get().newBucket("log");
+    // A manifest that holds the characters raw (not URL-encoded): ESC [2J, the one-character CSI
+    // U+009B, DEL and a right-to-left override.
+    String rawKey = "evil\u001b[2J\u009b31m\u007f\u202eexe.txt";
+
+    var reply = Invoke.action("head").onEncoded(bucket, rawKey, null).run(s3);
+
+    String line = reply.logLines().get(0);
+    assertThat(line.chars().filter(c -> ControlCharacters.isEscaped((char) c))).isEmpty();
+    assertThat(line).contains("evil\\u001B[2J\\u009B31m\\u007F\\u202Eexe.txt");
+    assertThat(MAPPER.readTree(line).get("s3Key").asText()).isEqualTo(rawKey);
+  }
 }

@@ -1,6 +1,5 @@
 package dev.s3batch.tools.cli;
 
-import dev.s3batch.handler.S3BatchHandler;
 import dev.s3batch.handler.event.SchemaVersion;
 import dev.s3batch.tools.local.EventWriter;
 import dev.s3batch.tools.local.LocalContext;
@@ -80,7 +79,7 @@ public final class InvokeCommand implements Callable<Integer> {
         function.environment(aws, source.object != null ? source.object.args : Map.of());
     LocalInvoker.Invocation result =
         LocalInvoker.invoke(
-            new S3BatchHandler(environment), event,
+            InProcessFunction.handler(environment), event,
             new LocalContext(function.timeoutSeconds() * 1000, line -> spec.commandLine().getErr().println(line)));
     if (result.functionError() != null) {
       throw CliException.failed("the function failed the invocation: " + result.functionError());

@@ -91,8 +91,9 @@ public final class RunLocalCommand implements Callable<Integer> {
     RunSettings settings = settings().withS3Endpoint(s3Endpoint(environment));
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     checkAction(environment);
+    S3BatchHandler handler = InProcessFunction.handler(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
-      LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
+      LocalJobRunner runner = new LocalJobRunner(handler, settings, functionLog);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
       return runWithCancel(runner, writer, s3);
     }
