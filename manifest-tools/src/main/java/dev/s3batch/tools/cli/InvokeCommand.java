@@ -77,6 +77,7 @@ public final class InvokeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
     Map<String, String> environment = function.environment(aws);
+    aws.preflightFunction(environment);
     LocalInvoker.Invocation result =
         LocalInvoker.invoke(
             new S3BatchHandler(environment), event,

@@ -7,7 +7,6 @@ import dev.s3batch.tools.job.JobControl;
 import dev.s3batch.tools.job.JobDraft;
 import dev.s3batch.tools.job.ManifestInspector;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.LinkedHashMap;
 
 import java.util.Map;
@@ -132,17 +131,7 @@ public final class JobSubmitCommand implements Callable<Integer> {
   }
 
   private AwsClients s3Clients() {
-    URI endpoint = null;
-    if (s3EndpointUrl != null) {
-      try {
-        endpoint = new URI(s3EndpointUrl);
-      } catch (java.net.URISyntaxException e) {
-        throw CliException.usage("--s3-endpoint-url \"" + s3EndpointUrl + "\" is not a URL: " + e.getReason());
-      }
-      if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-        throw CliException.usage("--s3-endpoint-url \"" + s3EndpointUrl + "\" is not an absolute http(s) URL");
-      }
-    }
-    return new AwsClients(aws.region(), aws.profile, endpoint);
+    return AwsOptions.preflighted(
+        new AwsClients(aws.region(), aws.profile, AwsOptions.endpoint("--s3-endpoint-url", s3EndpointUrl)));
   }
 }

@@ -83,6 +83,7 @@ public final class RunLocalCommand implements Callable<Integer> {
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     Map<String, String> environment = function.environment(aws);
     checkAction(environment);
+    aws.preflightFunction(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(new S3BatchHandler(environment), settings, functionLog);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
