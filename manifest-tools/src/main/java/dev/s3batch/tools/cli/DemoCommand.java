@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a complete S3 Batch Operations flow on this machine, against a local S3 server, with no AWS account:",
-      "manifests (JSON rename keys, delete markers), local jobs (copy, remove-delete-marker, a retry of the failures),",
+      "Run a complete S3 Batch Operations flow on this machine, against a local S3 server, with no AWS account.",
+      "It covers manifests (JSON rename keys, delete markers), local jobs (copy, remove-delete-marker, a retry of the failures),",
       "completion reports written as AWS writes them, and their review. Prints each s3batch command as it runs it."
     })
 public final class DemoCommand implements Callable<Integer> {
