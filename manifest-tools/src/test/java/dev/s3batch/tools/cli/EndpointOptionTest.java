@@ -2,14 +2,12 @@ package dev.s3batch.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3batch.testkit.S3MockServer;
 import dev.s3batch.tools.job.FakeS3Control;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /** {@code --endpoint-url} and {@code --s3-endpoint-url}: http(s) only; the right one named when S3 is out of reach. */
 class EndpointOptionTest {
@@ -51,11 +49,9 @@ class EndpointOptionTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       closed = s.getLocalPort();
     }
-    String bucket = S3MockServer.get().newBucket("endpoint");
-    S3MockServer.get().client().putObject(b -> b.bucket(bucket).key("m.csv"), RequestBody.fromString("b,k\n"));
     try (FakeS3Control control = new FakeS3Control()) {
       CliRun run = JobCli.run("job", "submit", "--region", "us-east-1", "--function-arn", JobSubmitCommandTest.FUNCTION,
-          "--role-arn", JobSubmitCommandTest.ROLE, "--manifest", "s3://" + bucket + "/m.csv", "--no-report",
+          "--role-arn", JobSubmitCommandTest.ROLE, "--manifest", "s3://photos/m.csv", "--no-report",
           "--endpoint-url", control.endpoint().toString(), "--s3-endpoint-url", "http://127.0.0.1:" + closed);
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
