@@ -7,6 +7,7 @@ import dev.s3batch.tools.job.JobControl;
 import dev.s3batch.tools.job.JobDraft;
 import dev.s3batch.tools.job.ManifestInspector;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.LinkedHashMap;
 
 import java.util.Map;
@@ -103,8 +104,10 @@ public final class JobSubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobDraft draft = draft();
+    URI s3Endpoint = AwsOptions.endpoint("--s3-endpoint-url", s3EndpointUrl);
+    aws.endpoint();
     CreateJobRequest request;
-    try (S3Client s3 = manifest == null ? null : s3Clients().s3()) {
+    try (S3Client s3 = manifest == null ? null : s3Clients(s3Endpoint).s3()) {
       ManifestInspector inspector = s3 == null ? null : new ManifestInspector(s3);
       request = JobCalls.run(() -> new CreateJobRequestFactory(inspector).build(draft));
     }
@@ -130,8 +133,7 @@ public final class JobSubmitCommand implements Callable<Integer> {
         reportScope, roleArn, priority, description, confirmationRequired, clientToken);
   }
 
-  private AwsClients s3Clients() {
-    return AwsOptions.preflighted(
-        new AwsClients(aws.region(), aws.profile, AwsOptions.endpoint("--s3-endpoint-url", s3EndpointUrl)));
+  private AwsClients s3Clients(URI s3Endpoint) {
+    return AwsOptions.preflighted(new AwsClients(aws.region(), aws.profile, s3Endpoint));
   }
 }

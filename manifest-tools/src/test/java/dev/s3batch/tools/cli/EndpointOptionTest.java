@@ -44,6 +44,17 @@ class EndpointOptionTest {
   }
 
   @Test
+  void jobSubmit_ftpEndpointWithDryRunAndNoManifest_exit2NamingOption() {
+    CliRun run = JobCli.run("job", "submit", "--region", "us-east-1", "--function-arn", JobSubmitCommandTest.FUNCTION,
+        "--role-arn", JobSubmitCommandTest.ROLE, "--generate", "s3://photos/", "--no-report",
+        "--endpoint-url", "ftp://127.0.0.1/", "--dry-run");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--endpoint-url \"ftp://127.0.0.1/\": only http:// and https://");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void jobSubmit_manifestUnreachable_namesS3EndpointOption() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
