@@ -34,6 +34,7 @@ public final class LocalS3Server implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  /** The line testkit's {@code ParentLifeline} prints in the child once it is ready (its constant READY). */
   private static final String READY = "s3batch-local-s3-ready";
   /**
    * The child JVM's options: the client compiler only and the serial collector start S3Mock
