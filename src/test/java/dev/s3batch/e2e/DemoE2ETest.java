@@ -32,6 +32,7 @@ class DemoE2ETest {
     assertThat(ended).as("demo ended within 5 minutes:%n%s", output).isTrue();
     assertThat(demo.exitValue()).as(output).isZero();
     assertThat(output)
+        .containsPattern("(?m)^Starting the local S3 server \\(S3Mock\\) on 127\\.0\\.0\\.1:\\d+ \\.\\.\\.")
         .contains("S3 server on http://127.0.0.1:")
         .contains("$ s3batch job run-local --manifest s3://demo-manifests/renames.csv --action copy")
         .contains("Complete: 7 tasks, 6 succeeded, 1 failed")
@@ -39,6 +40,9 @@ class DemoE2ETest {
         .contains("  s3://demo-archive/2024/ファイル/日本語 ノート.txt")
         .contains("Demo finished: every check passed.")
         .doesNotContain("SLF4J");
+
+    assertThat(output.indexOf("Starting the local S3 server")).as("the wait is announced before it starts")
+        .isLessThan(output.indexOf("S3 server on http://127.0.0.1:"));
 
     Path run = onlyChild(out.resolve("runs"));
     assertThat(Files.readString(run.resolve("retry.csv"), StandardCharsets.UTF_8))

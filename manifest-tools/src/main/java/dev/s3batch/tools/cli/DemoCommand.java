@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a complete S3 Batch Operations flow on this machine, against a local S3 server, with no AWS account:",
-      "manifests (JSON rename keys, delete markers), local jobs (copy, remove-delete-marker, a retry of the failures),",
+      "Run a complete S3 Batch Operations flow on this machine, against a local S3 server, with no AWS account.",
+      "It covers manifests (JSON rename keys, delete markers), local jobs (copy, remove-delete-marker, a retry of the failures),",
       "completion reports written as AWS writes them, and their review. Prints each s3batch command as it runs it."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -72,10 +72,11 @@ public final class DemoCommand implements Callable<Integer> {
     // The local server accepts any credentials; these keep real ones out of its requests.
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    say("Starting a local S3 server (S3Mock, 127.0.0.1 only) ...");
-    try (LocalS3Server server = LocalS3Server.start(0, null); S3Client s3 = server.client()) {
+    long started = System.nanoTime();
+    try (LocalS3Server server = LocalS3Server.start(0, null, this::starting); S3Client s3 = server.client()) {
       String endpoint = server.endpoint().toString();
-      say("S3 server on " + endpoint);
+      say(String.format(java.util.Locale.ROOT, "S3 server on %s (ready in %.1f s)", endpoint,
+          (System.nanoTime() - started) / 1e9));
       upload(s3);
       renameJob(s3, endpoint, run);
       markerJob(s3, endpoint, run);
@@ -93,6 +94,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
     say("Demo finished: every check passed.");
     return ExitCodes.OK;
+  }
+
+  private void starting(java.net.URI endpoint) {
+    say("Starting the local S3 server (S3Mock) on " + endpoint.getHost() + ":" + endpoint.getPort()
+        + " ... (a separate JVM; it takes a few seconds)");
   }
 
   private void upload(S3Client s3) {

@@ -20,7 +20,7 @@ public final class ExitCodes {
     m.put(String.valueOf(FAILED), "The operation failed (function error, S3 or S3 Control error, job failed).");
     m.put(String.valueOf(USAGE), "Bad usage or bad input (option, file, line); nothing was sent or written.");
     m.put(String.valueOf(TASKS_FAILED), "It ran, but tasks failed (invocation, job or report).");
-    m.put(String.valueOf(INTERRUPTED), "Interrupted.");
+    m.put(String.valueOf(INTERRUPTED), "Interrupted (Ctrl-C).");
     return m;
   }
 

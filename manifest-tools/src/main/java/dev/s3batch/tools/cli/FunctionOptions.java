@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 public final class FunctionOptions {
 
-  @Option(names = "--action", paramLabel = "NAME", description = "The function's action (sets S3BATCH_ACTION).")
+  @Option(names = "--action", paramLabel = "NAME", completionCandidates = ActionNames.class,
+      description = "The function's action (sets S3BATCH_ACTION): ${COMPLETION-CANDIDATES}, or a user action's name.")
   String action;
 
   @Option(names = "--env", paramLabel = "KEY=VALUE",

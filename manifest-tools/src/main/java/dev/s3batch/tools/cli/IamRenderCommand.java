@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Print the job role's and the function role's trust and permission policies, scoped to exactly this",
-      "function, manifest, report and buckets. --write DIR writes them as job-role-trust.json,",
+      "Print the least-privilege trust and permission policies of the job role and the function role.",
+      "They are scoped to exactly this function, manifest, report and buckets. --write DIR writes them as job-role-trust.json,",
       "job-role-permissions.json, function-role-trust.json and function-role-permissions.json."
     })
 public final class IamRenderCommand implements Callable<Integer> {

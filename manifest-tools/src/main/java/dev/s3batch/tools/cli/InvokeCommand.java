@@ -77,6 +77,7 @@ public final class InvokeCommand implements Callable<Integer> {
     byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
     Map<String, String> environment =
         function.environment(aws, source.object != null ? source.object.args : Map.of());
+    aws.preflightFunction(environment);
     LocalInvoker.Invocation result =
         LocalInvoker.invoke(
             InProcessFunction.handler(environment), event,

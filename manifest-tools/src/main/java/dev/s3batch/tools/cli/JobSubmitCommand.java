@@ -104,8 +104,10 @@ public final class JobSubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobDraft draft = draft();
+    URI s3Endpoint = AwsOptions.endpoint("--s3-endpoint-url", s3EndpointUrl);
+    aws.endpoint();
     CreateJobRequest request;
-    try (S3Client s3 = manifest == null ? null : s3Clients().s3()) {
+    try (S3Client s3 = manifest == null ? null : s3Clients(s3Endpoint).s3()) {
       ManifestInspector inspector = s3 == null ? null : new ManifestInspector(s3);
       request = JobCalls.run(() -> new CreateJobRequestFactory(inspector).build(draft));
     }
@@ -131,18 +133,7 @@ public final class JobSubmitCommand implements Callable<Integer> {
         reportScope, roleArn, priority, description, confirmationRequired, clientToken);
   }
 
-  private AwsClients s3Clients() {
-    URI endpoint = null;
-    if (s3EndpointUrl != null) {
-      try {
-        endpoint = new URI(s3EndpointUrl);
-      } catch (java.net.URISyntaxException e) {
-        throw CliException.usage("--s3-endpoint-url \"" + s3EndpointUrl + "\" is not a URL: " + e.getReason());
-      }
-      if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-        throw CliException.usage("--s3-endpoint-url \"" + s3EndpointUrl + "\" is not an absolute http(s) URL");
-      }
-    }
-    return new AwsClients(aws.region(), aws.profile, endpoint);
+  private AwsClients s3Clients(URI s3Endpoint) {
+    return AwsOptions.preflighted(new AwsClients(aws.region(), aws.profile, s3Endpoint));
   }
 }

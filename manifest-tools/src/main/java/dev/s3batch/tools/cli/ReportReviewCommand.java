@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check a completion report (the MD5 of every result file) and summarise it: totals by status, by error code",
-      "and HTTP status, the most frequent failure messages with an example key; the failed tasks with --failed.",
+      "Check a completion report (the MD5 of every result file) and summarise it.",
+      "The summary: totals by status, by error code and HTTP status, the most frequent failure messages with an",
+      "example key; the failed tasks with --failed.",
       "Exit code 3 when the report holds failed tasks; 1 when a result file does not match manifest.json."
     })
 public final class ReportReviewCommand implements Callable<Integer> {

@@ -39,9 +39,10 @@ import software.amazon.awssdk.services.s3.S3Client;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run a job in this process: one invocation of the function per manifest row, as S3 Batch Operations runs it,",
-      "then a completion report as AWS writes it (<report>/job-<id>/manifest.json and results/*.csv).",
-      "Exit code 3 when tasks failed; 1 when the job failed (more than half of at least 1,000 tasks failed) or was cancelled (Ctrl-C)."
+      "Run a job in this process, as S3 Batch Operations runs it, and write its completion report as AWS does.",
+      "One invocation of the function per manifest row, then <report>/job-<id>/manifest.json and results/*.csv.",
+      "Exit code 3 when tasks failed; 1 when the job failed (more than half of at least 1,000 tasks failed); 130 when",
+      "cancelled with Ctrl-C."
     })
 public final class RunLocalCommand implements Callable<Integer> {
 
@@ -91,6 +92,7 @@ public final class RunLocalCommand implements Callable<Integer> {
     RunSettings settings = settings().withS3Endpoint(s3Endpoint(environment));
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     checkAction(environment);
+    aws.preflightFunction(environment);
     S3BatchHandler handler = InProcessFunction.handler(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(handler, settings, functionLog);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       S3Command.class,
       IamCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      HelpCommand.class
     })
 public final class S3BatchCommand {}

@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Start a local S3 server (Adobe S3Mock) on 127.0.0.1 and keep it running until Ctrl-C.",
-      "Point s3batch at it with --endpoint-url http://127.0.0.1:PORT (path-style; any credentials)."
+      "Point s3batch at it with --endpoint-url http://127.0.0.1:PORT (path-style; any credentials).",
+      "The server stops with this command, even when the command is killed.",
+      "Exit code 2 when --port is in use (nothing is started) or an option is wrong; 1 when the server cannot start."
     })
 public final class S3ServeCommand implements Callable<Integer> {
 
@@ -44,6 +46,8 @@ public final class S3ServeCommand implements Callable<Integer> {
     LocalS3Server server;
     try {
       server = LocalS3Server.start(port, dir);
+    } catch (LocalS3Server.PortInUseException e) {
+      throw CliException.usage("--port " + port + ": " + e.getMessage() + "; choose another port, or --port 0 for a free one");
     } catch (IOException e) {
       throw CliException.failed(e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.s3batch.tools.job;
 import dev.s3batch.tools.aws.S3Uri;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -33,7 +34,9 @@ public final class ManifestInspector {
     } catch (S3Exception e) {
       throw failure(uri, versionId, "HeadObject", e);
     } catch (SdkClientException e) {
-      throw new JobServiceException("--manifest " + uri + ": cannot reach S3: " + e.getMessage(), e);
+      String where = s3.serviceClientConfiguration().endpointOverride().map(URI::toString).orElse("AWS");
+      throw new JobServiceException("--manifest " + uri + ": cannot reach S3 at " + where
+          + " (the manifest is read through --s3-endpoint-url; --endpoint-url is S3 Control's): " + e.getMessage(), e);
     }
     String version = versionId != null ? versionId : head.versionId();
     String firstLine = readFirstLine ? firstLine(uri, version) : null;
