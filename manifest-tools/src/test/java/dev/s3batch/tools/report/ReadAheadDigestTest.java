@@ -55,4 +55,39 @@ class ReadAheadDigestTest {
       }
     }).isInstanceOf(IOException.class).hasMessage("disk gone");
   }
+
+  @Test
+  void close_beforeTheEnd_returnsOnceTheSourceIsClosed() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return 'x';
+      }
+
+      @Override
+      public void close() {
+        closed.set(true);
+      }
+    };
+    ReadAheadDigest in = new ReadAheadDigest(endless);
+    assertThat(in.read(new byte[100], 0, 100)).isEqualTo(100);
+    in.close();
+    assertThat(closed).isTrue();
+  }
+
+  @Test
+  void read_sourceThrowsUnchecked_throwsItAsIOException() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() {
+        throw new IllegalStateException("connection reset");
+      }
+    };
+    assertThatThrownBy(() -> {
+      try (ReadAheadDigest in = new ReadAheadDigest(failing)) {
+        in.read(new byte[10], 0, 10);
+      }
+    }).isInstanceOf(IOException.class).hasMessage("connection reset");
+  }
 }
