@@ -27,14 +27,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a completion report (the MD5 of every result file) and summarise it: totals by status, by error code",
       "and HTTP status, the most frequent failure messages with an example key; the failed tasks with --failed.",
-      "Exit code 3 when the report holds failed tasks; 1 when a result file does not match manifest.json."
+      "A folder or prefix of several jobs' reports (job-<id>/): the newest is reviewed, the others are listed.",
+      "Exit code 3 when the report holds failed tasks; 1 when a result file is missing or does not match",
+      "manifest.json (then no retry manifest is written)."
     })
 public final class ReportReviewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "REPORT",
-      description = "The report's manifest.json, or the folder or s3:// prefix that holds it (job-<id>/).")
+      description = "The report's manifest.json, the folder or s3:// prefix that holds it (job-<id>/), or the one "
+          + "that holds the jobs' folders (the newest job is reviewed).")
   String location;
 
   @Option(names = "--failed", description = "List the failed tasks (bucket, decoded key, version id, error code, message).")
@@ -47,7 +50,8 @@ public final class ReportReviewCommand implements Callable<Integer> {
   int top;
 
   @Option(names = "--retry-manifest", paramLabel = "FILE",
-      description = "Write the failed tasks as a new CSV manifest (keys kept as encoded in the report, version ids kept).")
+      description = "Write the failed tasks as a new CSV manifest (keys kept as encoded in the report, version ids kept); "
+          + "not written when a result file fails its MD5 check.")
   Path retryManifest;
 
   @Mixin AwsOptions aws;
@@ -60,6 +64,7 @@ public final class ReportReviewCommand implements Callable<Integer> {
     } catch (InvalidReportException e) {
       throw CliException.usage(e.getMessage());
     }
+    reader.jobChoice().ifPresent(c -> ReviewPrinter.jobChoice(spec.commandLine().getErr(), c));
     ReportReview review = new ReportReview();
     List<String> problems;
     long retryRows = 0;
@@ -70,7 +75,7 @@ public final class ReportReviewCommand implements Callable<Integer> {
           writeRetry(retry, row);
         }
       });
-      if (retry != null) {
+      if (retry != null && problems.isEmpty()) {
         retry.commit();
         retryRows = retry.rows();
       }
@@ -83,10 +88,12 @@ public final class ReportReviewCommand implements Callable<Integer> {
     if (listFailed) {
       printer.failedTasks(reader);
     }
-    printer.end(retryManifest, retryRows);
+    printer.end(problems.isEmpty() ? retryManifest : null, retryRows);
     if (!problems.isEmpty()) {
-      throw CliException.failed(problems.size() + " result file(s) do not match the MD5 in manifest.json: "
-          + String.join("; ", problems));
+      throw CliException.failed(problems.size() + " result file(s) missing or not matching the MD5 in manifest.json: "
+          + String.join("; ", problems)
+          + (retryManifest == null ? "" : "; no retry manifest written to " + retryManifest
+              + ": a report that fails its check cannot say which tasks to retry"));
     }
     return summary.failed() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
   }
