@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ReadAheadDigestTest {
 
@@ -57,6 +58,7 @@ class ReadAheadDigestTest {
   }
 
   @Test
+  @Timeout(20)
   void close_beforeTheEnd_returnsOnceTheSourceIsClosed() throws Exception {
     java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     InputStream endless = new InputStream() {
@@ -77,6 +79,7 @@ class ReadAheadDigestTest {
   }
 
   @Test
+  @Timeout(20) // the reader used to wait forever for the chunk a dead read-ahead thread never sent
   void read_sourceThrowsUnchecked_throwsItAsIOException() {
     InputStream failing = new InputStream() {
       @Override
