@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code s3batch report review}: checks a completion report against its {@code manifest.json}
@@ -56,11 +57,13 @@ public final class ReportReviewCommand implements Callable<Integer> {
 
   @Mixin AwsOptions aws;
 
+  private S3Client s3;
+
   @Override
   public Integer call() throws IOException {
     ReportReader reader;
     try {
-      reader = ReportReader.open(location, () -> aws.clients().s3());
+      reader = ReportReader.open(location, this::s3);
     } catch (InvalidReportException e) {
       throw CliException.usage(e.getMessage());
     }
@@ -96,6 +99,14 @@ public final class ReportReviewCommand implements Callable<Integer> {
               + ": a report that fails its check cannot say which tasks to retry"));
     }
     return summary.failed() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+  }
+
+  /** One S3 client for the whole review (the manifests and every result file), built when first needed. */
+  private S3Client s3() {
+    if (s3 == null) {
+      s3 = aws.clients().s3();
+    }
+    return s3;
   }
 
   private static void writeRetry(RetryManifestWriter retry, ReportRow row) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -59,8 +60,9 @@ final class ReportJobs {
 
   private static List<Found> under(ReportStore.Bucket bucket) {
     String prefix = bucket.prefix().prefix();
+    S3Client s3 = bucket.s3().get();
     List<Found> found = new ArrayList<>();
-    Iterable<CommonPrefix> folders = bucket.s3().get()
+    Iterable<CommonPrefix> folders = s3
         .listObjectsV2Paginator(r -> r.bucket(bucket.prefix().bucket()).prefix(prefix).delimiter("/"))
         .commonPrefixes();
     for (CommonPrefix folder : folders) {
@@ -72,7 +74,7 @@ final class ReportJobs {
       String key = store.prefix().child("manifest.json").key();
       ResponseBytes<GetObjectResponse> manifest;
       try {
-        manifest = bucket.s3().get().getObjectAsBytes(r -> r.bucket(bucket.prefix().bucket()).key(key));
+        manifest = s3.getObjectAsBytes(r -> r.bucket(bucket.prefix().bucket()).key(key));
       } catch (NoSuchKeyException e) {
         continue;
       }
