@@ -1,5 +1,6 @@
 package dev.s3batch.tools.cli;
 
+import dev.s3batch.handler.internal.ControlCharacters;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -25,7 +26,8 @@ public final class Main {
 
   /**
    * The command line with the exception handlers and exit-code mapping installed: usage errors
-   * exit 2, {@link CliException}s their own code, anything else 1 with its message.
+   * exit 2, {@link CliException}s their own code, anything else 1 with its message; every message
+   * printed by {@link #errorLine}.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new S3BatchCommand());
@@ -36,17 +38,17 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("s3batch: " + ex.getMessage());
+          c.getErr().println(errorLine(ex.getMessage()));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
           if (ex instanceof CliException e) {
-            c.getErr().println("s3batch: " + e.getMessage());
+            c.getErr().println(errorLine(e.getMessage()));
             return e.exitCode();
           }
-          c.getErr().println("s3batch: " + describe(ex));
+          c.getErr().println(errorLine(describe(ex)));
           return ExitCodes.FAILED;
         });
     return cl;
@@ -55,6 +57,16 @@ public final class Main {
   private static void installExitCodeHelp(CommandLine cl) {
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.help());
     cl.getSubcommands().values().forEach(Main::installExitCodeHelp);
+  }
+
+  /**
+   * The one line an error is printed as: {@code s3batch: message}, every control character of the
+   * message escaped, so a key or bucket name in it (from a manifest, a report, an S3 answer) cannot
+   * drive the terminal or forge a line. Backslashes are kept: a message may already show a key
+   * escaped, and doubling them would garble it.
+   */
+  static String errorLine(String message) {
+    return "s3batch: " + ControlCharacters.escapeKeepingBackslashes(message);
   }
 
   private static String describe(Throwable ex) {

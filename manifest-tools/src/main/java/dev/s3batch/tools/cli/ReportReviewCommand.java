@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code s3batch report review}: checks a completion report against its {@code manifest.json}
@@ -25,17 +26,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check a completion report (the MD5 of every result file) and summarise it.",
-      "The summary: totals by status, by error code and HTTP status, the most frequent failure messages with an",
-      "example key; the failed tasks with --failed.",
-      "Exit code 3 when the report holds failed tasks; 1 when a result file does not match manifest.json."
+      "Check a completion report (the MD5 of every result file) and summarise it: totals by status, by error code",
+      "and HTTP status, the most frequent failure messages with an example key; the failed tasks with --failed.",
+      "A folder or prefix of several jobs' reports (job-<id>/): the newest is reviewed, the others are listed.",
+      "Exit code 3 when the report holds failed tasks; 1 when a result file is missing or does not match",
+      "manifest.json (then no retry manifest is written)."
     })
 public final class ReportReviewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "REPORT",
-      description = "The report's manifest.json, or the folder or s3:// prefix that holds it (job-<id>/).")
+      description = "The report's manifest.json, the folder or s3:// prefix that holds it (job-<id>/), or the one "
+          + "that holds the jobs' folders (the newest job is reviewed).")
   String location;
 
   @Option(names = "--failed", description = "List the failed tasks (bucket, decoded key, version id, error code, message).")
@@ -49,19 +52,23 @@ public final class ReportReviewCommand implements Callable<Integer> {
 
   @Option(names = "--retry-manifest", paramLabel = "FILE",
       description = "Write the failed tasks, and those a stopped job never ran (unprocessed.csv), as a new CSV manifest"
-          + " (keys kept as encoded in the report, version ids kept).")
+          + " (keys kept as encoded in the report, version ids kept); not written when a result file is missing or"
+          + " fails its MD5 check.")
   Path retryManifest;
 
   @Mixin AwsOptions aws;
+
+  private S3Client s3;
 
   @Override
   public Integer call() throws IOException {
     ReportReader reader;
     try {
-      reader = ReportReader.open(location, () -> aws.clients().s3());
+      reader = ReportReader.open(location, this::s3);
     } catch (InvalidReportException e) {
       throw CliException.usage(e.getMessage());
     }
+    reader.jobChoice().ifPresent(c -> ReviewPrinter.jobChoice(spec.commandLine().getErr(), c));
     ReportReview review = new ReportReview();
     List<String> problems;
     long retryRows = 0;
@@ -78,7 +85,7 @@ public final class ReportReviewCommand implements Callable<Integer> {
           writeRetry(retry, task);
         }
       });
-      if (retry != null) {
+      if (retry != null && problems.isEmpty()) {
         retry.commit();
         retryRows = retry.rows();
       }
@@ -92,12 +99,22 @@ public final class ReportReviewCommand implements Callable<Integer> {
     if (listFailed) {
       printer.failedTasks(reader);
     }
-    printer.end(retryManifest, retryRows);
+    printer.end(problems.isEmpty() ? retryManifest : null, retryRows);
     if (!problems.isEmpty()) {
-      throw CliException.failed(problems.size() + " result file(s) do not match the MD5 in manifest.json: "
-          + String.join("; ", problems));
+      throw CliException.failed(problems.size() + " result file(s) missing or not matching the MD5 in manifest.json: "
+          + String.join("; ", problems)
+          + (retryManifest == null ? "" : "; no retry manifest written to " + retryManifest
+              + ": a report that fails its check cannot say which tasks to retry"));
     }
     return summary.failed() > 0 || unprocessed > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+  }
+
+  /** One S3 client for the whole review (the manifests and every result file), built when first needed. */
+  private S3Client s3() {
+    if (s3 == null) {
+      s3 = aws.clients().s3();
+    }
+    return s3;
   }
 
   private static void writeRetry(RetryManifestWriter retry, ReportRow row) {

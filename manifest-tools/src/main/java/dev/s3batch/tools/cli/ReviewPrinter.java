@@ -2,6 +2,13 @@ package dev.s3batch.tools.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.s3batch.handler.internal.ControlCharacters;
+import static dev.s3batch.handler.internal.ControlCharacters.escape;
+import static dev.s3batch.handler.internal.ControlCharacters.escapeKeepingBackslashes;
+
 import dev.s3batch.tools.report.ReportReader;
 import dev.s3batch.tools.report.ReportReview;
 import dev.s3batch.tools.report.ReportRow;
@@ -13,7 +20,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Prints {@code report review}'s output, as text or as one JSON object; failed tasks are streamed. */
+/**
+ * Prints {@code report review}'s output, as text or as one JSON object; failed tasks are streamed.
+ * In text, everything read from the report is shown with its control characters escaped, so a key
+ * or message cannot move the cursor, clear the terminal or forge a line: keys, buckets, version ids
+ * and places by {@link dev.s3batch.handler.internal.ControlCharacters#escape} (backslashes doubled,
+ * so a key reads back unambiguously), result messages by {@code escapeKeepingBackslashes} (their
+ * backslashes are content: JSON from the function). JSON output escapes them JSON's way, the
+ * ones JSON allows raw (DEL, C1, bidi controls, line separators) too.
+ */
 final class ReviewPrinter {
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -23,7 +38,23 @@ final class ReviewPrinter {
 
   ReviewPrinter(PrintWriter out, boolean asJson) throws IOException {
     this.out = out;
-    this.json = asJson ? FACTORY.createGenerator(out).useDefaultPrettyPrinter() : null;
+    this.json = asJson
+        ? FACTORY.createGenerator(out).useDefaultPrettyPrinter().setCharacterEscapes(new ControlEscapes())
+        : null;
+  }
+
+  /** Says on {@code err} which job's report is reviewed, when the location held several (or one). */
+  static void jobChoice(PrintWriter err, ReportReader.JobChoice choice) {
+    List<ReportReader.JobReport> jobs = choice.jobs();
+    ReportReader.JobReport chosen = jobs.get(0);
+    if (jobs.size() == 1) {
+      err.println("reviewing " + escape(chosen.manifest()) + ", the one job report under " + escape(choice.under()));
+      return;
+    }
+    err.println(jobs.size() + " job reports under " + escape(choice.under()) + "; reviewing the newest, "
+        + escape(chosen.manifest()) + " (created " + chosen.created() + "); the others (give one to review it):");
+    jobs.stream().skip(1)
+        .forEach(j -> err.println("  " + escape(j.manifest()) + " (created " + j.created() + ")"));
   }
 
   void summary(ReportReader reader, ReportReview.Summary s, List<String> problems) throws IOException {
@@ -52,22 +83,22 @@ final class ReviewPrinter {
       json.writeEndArray();
       return;
     }
-    out.printf("Report %s (created %s, %d result files, MD5 %s)%n", reader.manifestLocation(),
-        reader.manifest().reportCreationDate(), reader.manifest().results().size(),
+    out.printf("Report %s (created %s, %d result files, MD5 %s)%n", escape(reader.manifestLocation()),
+        escape(reader.manifest().reportCreationDate()), reader.manifest().results().size(),
         problems.isEmpty() ? "ok" : problems.size() + " MISMATCH");
-    problems.forEach(p -> out.println("  " + p));
+    problems.forEach(p -> out.println("  " + escape(p)));
     out.printf("Tasks: %d, succeeded: %d, failed: %d%n", s.total(), s.total() - s.failed(), s.failed());
     out.println("By status:");
     s.byStatus().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> out.printf("  %-30s %,d%n", e.getKey(), e.getValue()));
+        .forEach(e -> out.printf("  %-30s %,d%n", escape(e.getKey()), e.getValue()));
     out.println("By error code/HTTP status:");
     s.byErrorCode().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> out.printf("  %-30s %,d%n", e.getKey(), e.getValue()));
+        .forEach(e -> out.printf("  %-30s %,d%n", escape(e.getKey()), e.getValue()));
     if (!s.topFailureMessages().isEmpty()) {
       out.println("Most frequent failure messages:");
       for (TopMessages.Entry e : s.topFailureMessages()) {
-        out.printf("  %,10d  %s%n", e.count(), oneLine(e.message()));
-        out.printf("              e.g. key: %s%n", oneLine(e.exampleKey()));
+        out.printf("  %,10d  %s%n", e.count(), escapeKeepingBackslashes(e.message()));
+        out.printf("              e.g. key: %s%n", escape(e.exampleKey()));
       }
     }
   }
@@ -117,8 +148,8 @@ final class ReviewPrinter {
         json.writeStringField("resultMessage", row.resultMessage());
         json.writeEndObject();
       } else {
-        out.printf("  %s\t%s\t%s\t%s\t%s%n", row.bucket(), oneLine(key), row.versionId(), row.errorCode(),
-            oneLine(row.resultMessage()));
+        out.printf("  %s\t%s\t%s\t%s\t%s%n", escape(row.bucket()), escape(key), escape(row.versionId()),
+            escape(row.errorCode()), escapeKeepingBackslashes(row.resultMessage()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,9 +168,30 @@ final class ReviewPrinter {
       json.flush();
       out.println();
     } else if (retryManifest != null) {
-      out.printf("Retry manifest: %s (%d tasks)%n", retryManifest, retryRows);
+      out.printf("Retry manifest: %s (%d tasks)%n", escape(retryManifest.toString()), retryRows);
     }
     out.flush();
+  }
+
+  /** JSON's escapes, and {@code \\uXXXX} for every other character {@link ControlCharacters} escapes. */
+  private static final class ControlEscapes extends CharacterEscapes {
+    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    ControlEscapes() {
+      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch <= 0xffff && ControlCharacters.isEscaped((char) ch)
+          ? new SerializedString(String.format("\\u%04x", ch))
+          : null;
+    }
   }
 
   private void counts(String name, Map<String, Long> counts) throws IOException {
@@ -148,10 +200,5 @@ final class ReviewPrinter {
       json.writeNumberField(e.getKey(), e.getValue());
     }
     json.writeEndObject();
-  }
-
-  /** Control characters shown escaped, so one task stays on one line. */
-  private static String oneLine(String s) {
-    return s.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
   }
 }

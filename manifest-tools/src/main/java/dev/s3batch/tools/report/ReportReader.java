@@ -4,14 +4,13 @@ import dev.s3batch.tools.csv.CsvFormatException;
 import dev.s3batch.tools.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * order (a number where the error code belongs) is read that way instead.
  *
  * <pre>{@code
- * ReportReader report = ReportReader.open("s3://reports/job-1234/", () -> s3);
+ * ReportReader report = ReportReader.open("s3://reports/job-1234/", () -> s3); // or "s3://reports/": the newest job
  * List<String> problems = report.read(false, row -> ...);
  * }</pre>
  */
@@ -30,46 +29,88 @@ public final class ReportReader {
 
   private static final String UNPROCESSED = ReportWriter.UNPROCESSED;
 
-  private final ReportStore store;
-  private final String manifestName;
-  private final ReportManifest manifest;
-
-  private ReportReader(ReportStore store, String manifestName, ReportManifest manifest) {
-    this.store = store;
-    this.manifestName = manifestName;
-    this.manifest = manifest;
+  /**
+   * A job's report found under the location given.
+   *
+   * @param manifest its {@code manifest.json}, as a user would type it
+   * @param created its {@code ReportCreationDate}, or its file's time when that is not a date
+   */
+  public record JobReport(String manifest, Instant created) {
+    public JobReport {
+      Objects.requireNonNull(manifest, "manifest");
+      Objects.requireNonNull(created, "created");
+    }
   }
 
   /**
-   * Opens a report by its {@code manifest.json}, the folder or prefix that holds it, or a local
-   * folder holding exactly one {@code job-<id>/manifest.json}.
+   * How the report was chosen when its location held no {@code manifest.json} but jobs' reports.
+   *
+   * @param under the folder or prefix given
+   * @param jobs every job report under it, newest first; the first is the one read
    */
-  public static ReportReader open(String location, Supplier<S3Client> s3) throws IOException {
-    String root;
-    if (location.endsWith("/manifest.json") || location.equals("manifest.json")) {
-      root = location.substring(0, location.length() - "manifest.json".length());
-    } else {
-      root = location.endsWith("/") ? location : location + "/";
-      if (!root.startsWith("s3://")) {
-        root = onlyJobFolder(Path.of(location)).map(p -> p + "/").orElse(root);
-      }
-    }
-    ReportStore store = ReportStore.of(root.isEmpty() ? "." : root, s3);
-    try (InputStream in = store.open("manifest.json")) {
-      byte[] json = in.readAllBytes();
-      return new ReportReader(store, "manifest.json", ReportManifest.parse(json, store.describe("manifest.json")));
+  public record JobChoice(String under, List<JobReport> jobs) {
+    public JobChoice {
+      Objects.requireNonNull(under, "under");
+      jobs = List.copyOf(jobs);
     }
   }
 
-  private static java.util.Optional<Path> onlyJobFolder(Path dir) throws IOException {
-    if (!Files.isDirectory(dir) || Files.exists(dir.resolve("manifest.json"))) {
-      return java.util.Optional.empty();
+  private final ReportStore store;
+  private final String manifestName;
+  private final ReportManifest manifest;
+  private final JobChoice choice;
+
+  private ReportReader(ReportStore store, String manifestName, ReportManifest manifest, JobChoice choice) {
+    this.store = store;
+    this.manifestName = manifestName;
+    this.manifest = manifest;
+    this.choice = choice;
+  }
+
+  /**
+   * Opens a report by its {@code manifest.json}, or the folder or prefix that holds it. A folder
+   * or prefix without a {@code manifest.json} of its own that holds jobs' reports
+   * ({@code job-<id>/manifest.json}) opens the newest of them (see {@link #jobChoice()}).
+   *
+   * @throws InvalidReportException when there is no report there
+   */
+  public static ReportReader open(String location, Supplier<S3Client> s3) throws IOException {
+    if (location.endsWith("/manifest.json") || location.equals("manifest.json")) {
+      String root = location.substring(0, location.length() - "manifest.json".length());
+      return open(ReportStore.of(root.isEmpty() ? "." : root, s3), null);
     }
-    try (Stream<Path> children = Files.list(dir)) {
-      List<Path> jobs = children.filter(p -> p.getFileName().toString().startsWith("job-"))
-          .filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).toList();
-      return jobs.size() == 1 ? java.util.Optional.of(jobs.get(0)) : java.util.Optional.empty();
+    String root = location.endsWith("/") ? location : location + "/";
+    ReportStore store = ReportStore.of(root, s3);
+    InputStream in;
+    try {
+      in = store.open("manifest.json");
+    } catch (InvalidReportException notThere) {
+      List<ReportJobs.Found> jobs = ReportJobs.under(store);
+      if (jobs.isEmpty()) {
+        throw new InvalidReportException(notThere.getMessage() + ", and no job-<id>/manifest.json under " + root);
+      }
+      return open(jobs.get(0).store(), new JobChoice(root, jobs.stream().map(ReportJobs.Found::report).toList()));
     }
+    return read(store, in, null);
+  }
+
+  private static ReportReader open(ReportStore store, JobChoice choice) throws IOException {
+    return read(store, store.open("manifest.json"), choice);
+  }
+
+  private static ReportReader read(ReportStore store, InputStream manifestJson, JobChoice choice) throws IOException {
+    try (InputStream in = manifestJson) {
+      byte[] json = in.readAllBytes();
+      return new ReportReader(store, "manifest.json", ReportManifest.parse(json, store.describe("manifest.json")), choice);
+    }
+  }
+
+  /**
+   * How the report was chosen among the jobs' reports under the location given; empty when the
+   * location named the report itself.
+   */
+  public Optional<JobChoice> jobChoice() {
+    return Optional.ofNullable(choice);
   }
 
   /** The report's {@code manifest.json}. */
@@ -86,7 +127,8 @@ public final class ReportReader {
    * Streams the rows of every result file (only the failed tasks' files when {@code failedOnly})
    * to {@code rows}.
    *
-   * @return one message per result file whose MD5 differs from the manifest's (empty when all match)
+   * @return one message per result file that is missing or whose MD5 differs from the manifest's
+   *     (empty when all are there and match)
    * @throws InvalidReportException on a row that is not a report row (names the file and line)
    */
   public List<String> read(boolean failedOnly, Consumer<ReportRow> rows) throws IOException {
@@ -97,8 +139,15 @@ public final class ReportReader {
       }
       String key = file.key();
       String name = "results/" + key.substring(key.lastIndexOf('/') + 1);
+      InputStream source;
+      try {
+        source = store.open(name);
+      } catch (InvalidReportException missing) {
+        problems.add(missing.getMessage());
+        continue;
+      }
       String actual;
-      try (ReadAheadDigest in = new ReadAheadDigest(store.open(name))) {
+      try (ReadAheadDigest in = new ReadAheadDigest(source)) {
         readRows(in, store.describe(name), rows);
         actual = in.md5Hex();
       }

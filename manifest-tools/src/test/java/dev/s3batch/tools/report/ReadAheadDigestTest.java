@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ReadAheadDigestTest {
 
@@ -54,5 +55,42 @@ class ReadAheadDigestTest {
         in.read(new byte[10], 0, 10);
       }
     }).isInstanceOf(IOException.class).hasMessage("disk gone");
+  }
+
+  @Test
+  @Timeout(20)
+  void close_beforeTheEnd_returnsOnceTheSourceIsClosed() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return 'x';
+      }
+
+      @Override
+      public void close() {
+        closed.set(true);
+      }
+    };
+    ReadAheadDigest in = new ReadAheadDigest(endless);
+    assertThat(in.read(new byte[100], 0, 100)).isEqualTo(100);
+    in.close();
+    assertThat(closed).isTrue();
+  }
+
+  @Test
+  @Timeout(20) // the reader used to wait forever for the chunk a dead read-ahead thread never sent
+  void read_sourceThrowsUnchecked_throwsItAsIOException() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() {
+        throw new IllegalStateException("connection reset");
+      }
+    };
+    assertThatThrownBy(() -> {
+      try (ReadAheadDigest in = new ReadAheadDigest(failing)) {
+        in.read(new byte[10], 0, 10);
+      }
+    }).isInstanceOf(IOException.class).hasMessage("connection reset");
   }
 }
