@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Check a completion report (the MD5 of every result file) and summarise it: totals by status, by error code",
-      "and HTTP status, the most frequent failure messages with an example key; the failed tasks with --failed.",
+      "Check a completion report (the MD5 of every result file) and summarise it.",
+      "The summary: totals by status, by error code and HTTP status, the most frequent failure messages with an",
+      "example key; the failed tasks with --failed; the tasks a stopped job never ran (unprocessed.csv).",
       "A folder or prefix of several jobs' reports (job-<id>/): the newest is reviewed, the others are listed.",
       "Exit code 3 when the report holds failed tasks; 1 when a result file is missing or does not match",
       "manifest.json (then no retry manifest is written)."
