@@ -102,7 +102,7 @@ public final class ManifestBuildCommand implements Callable<Integer> {
   List<String> storageClasses = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the manifest to FILE (default: stdout).")
-  Path output;
+  String output;
 
   @Option(names = "--max-rows", paramLabel = "N", description = "Split into files of at most N rows: out-00001.csv, out-00002.csv, ...")
   Long maxRows;
@@ -122,6 +122,7 @@ public final class ManifestBuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       checkOptions();
+      Path outputFile = output == null ? null : Path.of(ManifestUris.local(output, "-o"));
       S3Uri listing = input.list == null ? null : ManifestUris.parse(input.list, "--list");
       VersionSelection selection = versions == null ? null : VersionSelection.fromOption(versions)
           .orElseThrow(() -> CliException.usage(
@@ -131,7 +132,7 @@ public final class ManifestBuildCommand implements Callable<Integer> {
       boolean split = maxRows != null;
       Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
       ManifestOutput sink =
-          output != null ? FileManifestOutput.of(output, split, "-o")
+          outputFile != null ? FileManifestOutput.of(outputFile, split, "-o")
               : tempDir != null ? FileManifestOutput.of(tempDir.resolve("manifest.csv"), split, "-o")
               : new StreamManifestOutput(out, "stdout");
       ProgressListener progress =
@@ -190,16 +191,20 @@ public final class ManifestBuildCommand implements Callable<Integer> {
       S3Client s3, S3Uri listing, VersionSelection selection, ObjectFilter filter, ProgressListener progress) {
     KeySource source;
     if (input.keys != null) {
-      source = new KeyListSource(new InputFile("--keys", input.keys, System.in), checked(bucket), progress);
+      source = new KeyListSource(inputFile("--keys", input.keys), checked(bucket), progress);
     } else if (input.csv != null) {
-      source = new CsvKeySource(new InputFile("--csv", input.csv, System.in), progress);
+      source = new CsvKeySource(inputFile("--csv", input.csv), progress);
     } else if (input.jsonl != null) {
-      source = new JsonLinesKeySource(new InputFile("--jsonl", input.jsonl, System.in),
+      source = new JsonLinesKeySource(inputFile("--jsonl", input.jsonl),
           bucket == null ? null : checked(bucket), progress);
     } else {
       return new ListingKeySource(s3, listing, selection, filter, progress);
     }
     return suffix == null ? source : new SuffixKeySource(source, suffix);
+  }
+
+  private static InputFile inputFile(String option, String path) {
+    return new InputFile(option, ManifestUris.local(path, option), System.in);
   }
 
   private static String checked(String bucket) {

@@ -1,5 +1,7 @@
 package dev.s3batch.tools.report;
 
+import dev.s3batch.tools.aws.Location;
+import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.csv.CsvFormatException;
 import dev.s3batch.tools.csv.CsvParser;
 import java.io.IOException;
@@ -47,7 +49,7 @@ public final class ReportReader {
       root = location.substring(0, location.length() - "manifest.json".length());
     } else {
       root = location.endsWith("/") ? location : location + "/";
-      if (!root.startsWith("s3://")) {
+      if (S3Uri.location(location) instanceof Location.Local) {
         root = onlyJobFolder(Path.of(location)).map(p -> p + "/").orElse(root);
       }
     }
