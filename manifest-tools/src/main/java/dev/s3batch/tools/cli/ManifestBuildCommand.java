@@ -17,6 +17,7 @@ import dev.s3batch.tools.manifest.ManifestUris;
 import dev.s3batch.tools.manifest.ObjectFilter;
 import dev.s3batch.tools.manifest.ProgressListener;
 import dev.s3batch.tools.manifest.Sizes;
+import dev.s3batch.tools.manifest.SkippedKeysWriter;
 import dev.s3batch.tools.manifest.StreamManifestOutput;
 import dev.s3batch.tools.manifest.SuffixKeySource;
 import dev.s3batch.tools.manifest.VersionSelection;
@@ -50,7 +51,8 @@ import software.amazon.awssdk.services.s3.S3Client;
       "Build an S3 Batch Operations CSV manifest (no header; keys URL-encoded so they decode the same either way "
           + "a function reads '+').",
       "Give one input: --keys, --csv, --jsonl (FILE, or - for stdin) or --list s3://bucket/prefix.",
-      "Output goes to a temporary file renamed when complete; on bad input nothing is left behind (exit 2)."
+      "Output goes to a temporary file renamed when complete; on bad input nothing is left behind (exit 2).",
+      "With --skip-invalid FILE, rows that cannot be in a manifest go to FILE instead and the rest is built (exit 3)."
     })
 public final class ManifestBuildCommand implements Callable<Integer> {
 
@@ -111,6 +113,11 @@ public final class ManifestBuildCommand implements Callable<Integer> {
       description = "Upload the manifest to s3://bucket/key and print the create-job --manifest JSON.")
   String upload;
 
+  @Option(names = "--skip-invalid", paramLabel = "FILE",
+      description = "Write rows that cannot be in a manifest (a key over 1,024 bytes or encoded characters, ...) to FILE, "
+          + "one JSON object with the reason per line, and build the rest (exit 3 when any was skipped).")
+  String skipInvalid;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on stderr.")
   boolean quiet;
 
@@ -129,40 +136,53 @@ public final class ManifestBuildCommand implements Callable<Integer> {
               "--versions \"" + versions + "\": give latest, noncurrent, delete-markers or all"));
       ObjectFilter filter = listing == null ? null : filter();
       S3Uri target = upload == null ? null : ManifestUris.parseObject(upload, "--upload");
+      Path skipFile = skipInvalid == null ? null : Path.of(ManifestUris.local(skipInvalid, "--skip-invalid"));
       boolean split = maxRows != null;
-      Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
-      ManifestOutput sink =
-          outputFile != null ? FileManifestOutput.of(outputFile, split, "-o")
-              : tempDir != null ? FileManifestOutput.of(tempDir.resolve("manifest.csv"), split, "-o")
-              : new StreamManifestOutput(out, "stdout");
-      ProgressListener progress =
-          quiet || System.console() == null ? ProgressListener.NONE : new ConsoleProgress(err, System::nanoTime);
-      S3Client s3 = input.list != null || target != null ? aws.clients().s3() : null;
-      try {
-        ManifestBuilder.Result result =
-            ManifestBuilder.build(source(s3, listing, selection, filter, progress), sink, split ? maxRows : Long.MAX_VALUE, progress);
-        if (!quiet && (output != null || tempDir == null)) {
-          err.printf("wrote %,d %s%s to %s%n", result.rows(), result.rows() == 1 ? "row" : "rows",
-              result.versioned() ? " with version ids" : "",
-              String.join(", ", result.parts()));
-        }
-        if (target != null) {
-          ManifestUploadCommand.uploadParts(s3, result.parts(), target, split, result.versioned(), out);
-        }
-      } finally {
-        if (s3 != null) {
-          s3.close();
-        }
-        if (tempDir != null) {
-          deleteTree(tempDir);
-        }
+      try (SkippedKeysWriter skipped = skipFile == null ? null : SkippedKeysWriter.open(skipFile, "--skip-invalid")) {
+        return build(out, err, outputFile, listing, selection, filter, target, split, skipped);
       }
-      return ExitCodes.OK;
     } catch (ManifestException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
     } catch (SdkException e) {
       throw new CliException(ExitCodes.FAILED, "S3 answered an error: " + e.getMessage(), e);
     }
+  }
+
+  private int build(PrintWriter out, PrintWriter err, Path outputFile, S3Uri listing, VersionSelection selection,
+      ObjectFilter filter, S3Uri target, boolean split, SkippedKeysWriter skipped) throws IOException {
+    Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
+    ManifestOutput sink =
+        outputFile != null ? FileManifestOutput.of(outputFile, split, "-o")
+            : tempDir != null ? FileManifestOutput.of(tempDir.resolve("manifest.csv"), split, "-o")
+            : new StreamManifestOutput(out, "stdout");
+    ProgressListener progress =
+        quiet || System.console() == null ? ProgressListener.NONE : new ConsoleProgress(err, System::nanoTime);
+    S3Client s3 = input.list != null || target != null ? aws.clients().s3() : null;
+    try {
+      ManifestBuilder.Result result = ManifestBuilder.build(
+          source(s3, listing, selection, filter, progress), sink, split ? maxRows : Long.MAX_VALUE, progress, skipped);
+      if (!quiet && (output != null || tempDir == null)) {
+        err.printf("wrote %,d %s%s to %s%n", result.rows(), result.rows() == 1 ? "row" : "rows",
+            result.versioned() ? " with version ids" : "",
+            String.join(", ", result.parts()));
+      }
+      if (target != null) {
+        ManifestUploadCommand.uploadParts(s3, result.parts(), target, split, result.versioned(), out);
+      }
+      if (result.skipped() > 0) {
+        err.printf("%,d %s skipped, see %s%n", result.skipped(), result.skipped() == 1 ? "key" : "keys", skipInvalid);
+        err.flush();
+        return ExitCodes.TASKS_FAILED;
+      }
+    } finally {
+      if (s3 != null) {
+        s3.close();
+      }
+      if (tempDir != null) {
+        deleteTree(tempDir);
+      }
+    }
+    return ExitCodes.OK;
   }
 
   private void checkOptions() {
