@@ -40,4 +40,33 @@ public final class ManifestCheck {
     }
     return rules.versioned();
   }
+
+  /**
+   * Checks a manifest's first row by the same rules, from the manifest's first bytes (all that
+   * {@code job submit} reads of it): no byte-order mark, UTF-8, no header row, a valid bucket name,
+   * a key field of 1 to 1,024 characters. A row of neither 2 nor 3 fields is left to the caller,
+   * whose columns may be named otherwise.
+   *
+   * @param name the manifest, for messages ({@code NAME line 1: problem})
+   * @throws ManifestException naming line 1 when the row breaks a rule
+   */
+  public static void firstRow(String name, byte[] head) throws IOException {
+    if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+      throw new ManifestException(name + " line 1: " + ManifestRows.BYTE_ORDER_MARK);
+    }
+    List<String> f = new ArrayList<>(4);
+    try (CsvParser csv = CsvParser.strict(new java.io.ByteArrayInputStream(head))) {
+      if (!csv.next(f) || csv.line() != 1 || (f.size() != 2 && f.size() != 3)) {
+        return;
+      }
+    } catch (CsvFormatException e) {
+      if (e.line() == 1 && e.problem().equals("not valid UTF-8")) {
+        throw new ManifestException(name + " line 1: " + e.problem(), e);
+      }
+      return;
+    }
+    new ManifestRows().problem(f, 1).ifPresent(p -> {
+      throw new ManifestException(name + " line 1: " + p);
+    });
+  }
 }
