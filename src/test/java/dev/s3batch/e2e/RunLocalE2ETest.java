@@ -95,7 +95,8 @@ class RunLocalE2ETest {
   @Test
   void runLocal_nastyKeysWithHead_reportsEveryRowOnceMissingOnesNoSuchKey() throws IOException {
     String bucket = s3mock.newBucket("nasty");
-    List<String> keys = NastyKeys.all();
+    // a manifest's key field holds at most 1,024 characters: run-local refuses the longer ones, as AWS does
+    List<String> keys = NastyKeys.all().stream().filter(k -> KeyEncoder.encode(k).length() <= 1024).toList();
     Set<String> missing = new HashSet<>();
     Set<String> unreachable = new HashSet<>();
     for (int i = 0; i < keys.size(); i++) {
