@@ -95,7 +95,8 @@ class RunLocalE2ETest {
   @Test
   void runLocal_nastyKeysWithHead_reportsEveryRowOnceMissingOnesNoSuchKey() throws IOException {
     String bucket = s3mock.newBucket("nasty");
-    List<String> keys = NastyKeys.all();
+    // a manifest's key field holds at most 1,024 characters: run-local refuses the longer ones, as AWS does
+    List<String> keys = NastyKeys.all().stream().filter(k -> KeyEncoder.encode(k).length() <= 1024).toList();
     Set<String> missing = new HashSet<>();
     Set<String> unreachable = new HashSet<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -252,11 +253,11 @@ class RunLocalE2ETest {
 
   @Test
   void runLocal_badManifestRow_exits2BeforeAnyTask() throws IOException {
-    Path manifest = Files.writeString(dir.resolve("bad.csv"), "b,k1\nb,k2,v2\n");
+    Path manifest = Files.writeString(dir.resolve("bad.csv"), "bkt,k1\nbkt,k2,v2\n");
     Run run = cli(common("job", "run-local", "--manifest", manifest.toString(), "--report", dir.resolve("out").toString(),
         "--action", "head").toArray(String[]::new));
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains(manifest + ":2: either every row has a version id or none");
+    assertThat(run.err()).contains("--manifest " + manifest + " line 2: 3 fields after rows of 2; a manifest has a version id on every row or on none");
     assertThat(dir.resolve("out")).doesNotExist();
   }
   @Test

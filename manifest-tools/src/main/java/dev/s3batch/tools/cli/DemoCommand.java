@@ -68,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     stdout = spec.commandLine().getOut();
+    dev.s3batch.tools.aws.S3Uri.requireLocal("--out", out.toString(), CliException::usage);
     Path run = Files.createDirectories(out.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     // The local server accepts any credentials; these keep real ones out of its requests.
     System.setProperty("aws.accessKeyId", "test");

@@ -74,6 +74,9 @@ public final class IamRenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (write != null) {
+      dev.s3batch.tools.aws.S3Uri.requireLocal("--write", write.toString(), CliException::usage);
+    }
     Map<String, ObjectNode> files;
     try {
       files = IamRenderer.render(new RenderRequest(functionArn, manifest, report, sourceBucket, destinationBucket,

@@ -17,6 +17,7 @@ import dev.s3batch.tools.manifest.ManifestUris;
 import dev.s3batch.tools.manifest.ObjectFilter;
 import dev.s3batch.tools.manifest.ProgressListener;
 import dev.s3batch.tools.manifest.Sizes;
+import dev.s3batch.tools.manifest.SkippedKeysWriter;
 import dev.s3batch.tools.manifest.StreamManifestOutput;
 import dev.s3batch.tools.manifest.SuffixKeySource;
 import dev.s3batch.tools.manifest.VersionSelection;
@@ -50,7 +51,8 @@ import software.amazon.awssdk.services.s3.S3Client;
       "Build an S3 Batch Operations CSV manifest (no header; keys URL-encoded so they decode the same either way "
           + "a function reads '+').",
       "Give one input: --keys, --csv, --jsonl (FILE, or - for stdin) or --list s3://bucket/prefix.",
-      "Output goes to a temporary file renamed when complete; on bad input nothing is left behind (exit 2)."
+      "Output goes to a temporary file renamed when complete; on bad input nothing is left behind (exit 2).",
+      "With --skip-invalid FILE, rows that cannot be in a manifest go to FILE instead and the rest is built (exit 3)."
     })
 public final class ManifestBuildCommand implements Callable<Integer> {
 
@@ -102,7 +104,7 @@ public final class ManifestBuildCommand implements Callable<Integer> {
   List<String> storageClasses = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the manifest to FILE (default: stdout).")
-  Path output;
+  String output;
 
   @Option(names = "--max-rows", paramLabel = "N", description = "Split into files of at most N rows: out-00001.csv, out-00002.csv, ...")
   Long maxRows;
@@ -110,6 +112,11 @@ public final class ManifestBuildCommand implements Callable<Integer> {
   @Option(names = "--upload", paramLabel = "S3URI",
       description = "Upload the manifest to s3://bucket/key and print the create-job --manifest JSON.")
   String upload;
+
+  @Option(names = "--skip-invalid", paramLabel = "FILE",
+      description = "Write rows that cannot be in a manifest (a key over 1,024 bytes or encoded characters, ...) to FILE, "
+          + "one JSON object with the reason per line, and build the rest (exit 3 when any was skipped).")
+  String skipInvalid;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on stderr.")
   boolean quiet;
@@ -122,46 +129,60 @@ public final class ManifestBuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       checkOptions();
+      Path outputFile = output == null ? null : Path.of(ManifestUris.local(output, "-o"));
       S3Uri listing = input.list == null ? null : ManifestUris.parse(input.list, "--list");
       VersionSelection selection = versions == null ? null : VersionSelection.fromOption(versions)
           .orElseThrow(() -> CliException.usage(
               "--versions \"" + versions + "\": give latest, noncurrent, delete-markers or all"));
       ObjectFilter filter = listing == null ? null : filter();
       S3Uri target = upload == null ? null : ManifestUris.parseObject(upload, "--upload");
+      Path skipFile = skipInvalid == null ? null : Path.of(ManifestUris.local(skipInvalid, "--skip-invalid"));
       boolean split = maxRows != null;
-      Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
-      ManifestOutput sink =
-          output != null ? FileManifestOutput.of(output, split, "-o")
-              : tempDir != null ? FileManifestOutput.of(tempDir.resolve("manifest.csv"), split, "-o")
-              : new StreamManifestOutput(out, "stdout");
-      ProgressListener progress =
-          quiet || System.console() == null ? ProgressListener.NONE : new ConsoleProgress(err, System::nanoTime);
-      S3Client s3 = input.list != null || target != null ? aws.clients().s3() : null;
-      try {
-        ManifestBuilder.Result result =
-            ManifestBuilder.build(source(s3, listing, selection, filter, progress), sink, split ? maxRows : Long.MAX_VALUE, progress);
-        if (!quiet && (output != null || tempDir == null)) {
-          err.printf("wrote %,d %s%s to %s%n", result.rows(), result.rows() == 1 ? "row" : "rows",
-              result.versioned() ? " with version ids" : "",
-              String.join(", ", result.parts()));
-        }
-        if (target != null) {
-          ManifestUploadCommand.uploadParts(s3, result.parts(), target, split, result.versioned(), out);
-        }
-      } finally {
-        if (s3 != null) {
-          s3.close();
-        }
-        if (tempDir != null) {
-          deleteTree(tempDir);
-        }
+      try (SkippedKeysWriter skipped = skipFile == null ? null : SkippedKeysWriter.open(skipFile, "--skip-invalid")) {
+        return build(out, err, outputFile, listing, selection, filter, target, split, skipped);
       }
-      return ExitCodes.OK;
     } catch (ManifestException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
     } catch (SdkException e) {
       throw new CliException(ExitCodes.FAILED, "S3 answered an error: " + e.getMessage(), e);
     }
+  }
+
+  private int build(PrintWriter out, PrintWriter err, Path outputFile, S3Uri listing, VersionSelection selection,
+      ObjectFilter filter, S3Uri target, boolean split, SkippedKeysWriter skipped) throws IOException {
+    Path tempDir = output == null && target != null ? Files.createTempDirectory("s3batch-manifest-") : null;
+    ManifestOutput sink =
+        outputFile != null ? FileManifestOutput.of(outputFile, split, "-o")
+            : tempDir != null ? FileManifestOutput.of(tempDir.resolve("manifest.csv"), split, "-o")
+            : new StreamManifestOutput(out, "stdout");
+    ProgressListener progress =
+        quiet || System.console() == null ? ProgressListener.NONE : new ConsoleProgress(err, System::nanoTime);
+    S3Client s3 = input.list != null || target != null ? aws.clients().s3() : null;
+    try {
+      ManifestBuilder.Result result = ManifestBuilder.build(
+          source(s3, listing, selection, filter, progress), sink, split ? maxRows : Long.MAX_VALUE, progress, skipped);
+      if (!quiet && (output != null || tempDir == null)) {
+        err.printf("wrote %,d %s%s to %s%n", result.rows(), result.rows() == 1 ? "row" : "rows",
+            result.versioned() ? " with version ids" : "",
+            String.join(", ", result.parts()));
+      }
+      if (target != null) {
+        ManifestUploadCommand.uploadParts(s3, result.parts(), target, split, result.versioned(), out);
+      }
+      if (result.skipped() > 0) {
+        err.printf("%,d %s skipped, see %s%n", result.skipped(), result.skipped() == 1 ? "key" : "keys", skipInvalid);
+        err.flush();
+        return ExitCodes.TASKS_FAILED;
+      }
+    } finally {
+      if (s3 != null) {
+        s3.close();
+      }
+      if (tempDir != null) {
+        deleteTree(tempDir);
+      }
+    }
+    return ExitCodes.OK;
   }
 
   private void checkOptions() {
@@ -190,16 +211,20 @@ public final class ManifestBuildCommand implements Callable<Integer> {
       S3Client s3, S3Uri listing, VersionSelection selection, ObjectFilter filter, ProgressListener progress) {
     KeySource source;
     if (input.keys != null) {
-      source = new KeyListSource(new InputFile("--keys", input.keys, System.in), checked(bucket), progress);
+      source = new KeyListSource(inputFile("--keys", input.keys), checked(bucket), progress);
     } else if (input.csv != null) {
-      source = new CsvKeySource(new InputFile("--csv", input.csv, System.in), progress);
+      source = new CsvKeySource(inputFile("--csv", input.csv), progress);
     } else if (input.jsonl != null) {
-      source = new JsonLinesKeySource(new InputFile("--jsonl", input.jsonl, System.in),
+      source = new JsonLinesKeySource(inputFile("--jsonl", input.jsonl),
           bucket == null ? null : checked(bucket), progress);
     } else {
       return new ListingKeySource(s3, listing, selection, filter, progress);
     }
     return suffix == null ? source : new SuffixKeySource(source, suffix);
+  }
+
+  private static InputFile inputFile(String option, String path) {
+    return new InputFile(option, ManifestUris.local(path, option), System.in);
   }
 
   private static String checked(String bucket) {

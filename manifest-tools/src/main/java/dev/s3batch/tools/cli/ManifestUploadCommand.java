@@ -36,7 +36,7 @@ public final class ManifestUploadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The manifest file (bucket,key[,versionId] rows, keys URL-encoded).")
-  Path file;
+  String file;
 
   @Parameters(index = "1", paramLabel = "S3URI", description = "Where to upload it: s3://bucket/key.")
   String target;
@@ -46,10 +46,11 @@ public final class ManifestUploadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
+      String local = ManifestUris.local(file, "FILE");
       S3Uri to = ManifestUris.parseObject(target, "S3URI");
-      boolean versioned = ManifestCheck.versioned(new InputFile("FILE", file.toString(), System.in));
+      boolean versioned = ManifestCheck.versioned(new InputFile("FILE", local, System.in));
       try (S3Client s3 = aws.clients().s3()) {
-        uploadParts(s3, List.of(file.toString()), to, false, versioned, spec.commandLine().getOut());
+        uploadParts(s3, List.of(local), to, false, versioned, spec.commandLine().getOut());
       }
       return ExitCodes.OK;
     } catch (ManifestException e) {

@@ -1,5 +1,6 @@
 package dev.s3batch.tools.cli;
 
+import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.report.InvalidReportException;
 import dev.s3batch.tools.report.ReportReader;
 import dev.s3batch.tools.report.ReportReview;
@@ -63,6 +64,10 @@ public final class ReportReviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    S3Uri.requireLocation("REPORT", location, CliException::usage);
+    if (retryManifest != null) {
+      S3Uri.requireLocal("--retry-manifest", retryManifest.toString(), CliException::usage);
+    }
     ReportReader reader;
     try {
       reader = ReportReader.open(location, this::s3);

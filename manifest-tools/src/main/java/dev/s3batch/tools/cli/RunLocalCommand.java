@@ -3,6 +3,7 @@ package dev.s3batch.tools.cli;
 import dev.s3batch.handler.S3BatchHandler;
 import dev.s3batch.handler.action.ActionRegistry;
 import dev.s3batch.handler.event.SchemaVersion;
+import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.local.JobResult;
 import dev.s3batch.tools.local.JobStatus;
 import dev.s3batch.tools.local.LocalJobRunner;
@@ -88,6 +89,11 @@ public final class RunLocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    S3Uri.requireLocation("--manifest", manifest, CliException::usage);
+    S3Uri.requireLocation("--report", report, CliException::usage);
+    if (log != null) {
+      S3Uri.requireLocal("--log", log.toString(), CliException::usage);
+    }
     Map<String, String> environment = function.environment(aws, args);
     RunSettings settings = settings().withS3Endpoint(s3Endpoint(environment));
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());

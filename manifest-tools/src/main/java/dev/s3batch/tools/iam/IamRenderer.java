@@ -116,10 +116,8 @@ public final class IamRenderer {
 
   /** Parses {@code s3://bucket[/key]} given to {@code option}. */
   private static S3Uri location(String option, String text) {
-    S3Uri uri = S3Uri.parse(text).orElseThrow(
-        () -> new IamInputException(option, "\"" + text + "\" is not an s3://BUCKET/KEY location"));
-    bucket(option, uri.bucket());
-    return uri;
+    // requireS3's message starts with the option, which IamInputException adds itself
+    return S3Uri.requireS3(option, text, m -> new IamInputException(option, m.substring(option.length() + 1)));
   }
 
   static String bucket(String option, String name) {

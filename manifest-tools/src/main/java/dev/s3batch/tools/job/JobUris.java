@@ -26,11 +26,6 @@ public final class JobUris {
 
   /** The URI of a bucket with an optional prefix: {@code s3://bucket} or {@code s3://bucket/prefix}. */
   public static S3Uri prefix(String option, String value) {
-    S3Uri uri = S3Uri.parse(value).orElseThrow(() -> new JobInputException(
-        option + " \"" + value + "\" is not an s3:// URI: expected s3://BUCKET/KEY"));
-    if (S3Uri.bucketNameProblem(uri.bucket()).isPresent()) {
-      throw new JobInputException(option + " \"" + value + "\": \"" + uri.bucket() + "\" is not a bucket name");
-    }
-    return uri;
+    return S3Uri.requireS3(option, value, JobInputException::new);
   }
 }

@@ -1,6 +1,8 @@
 package dev.s3batch.tools.job;
 
 import dev.s3batch.tools.aws.S3Uri;
+import dev.s3batch.tools.manifest.ManifestCheck;
+import dev.s3batch.tools.manifest.ManifestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,7 +15,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Reads what CreateJob needs to know about a CSV manifest: its ETag and version id (HeadObject) and,
  * to tell {@code Bucket,Key} from {@code Bucket,Key,VersionId}, its first line (GetObject of the
- * first {@value #FIRST_LINE_BYTES} bytes). Thread-safe if the client is.
+ * first {@value #FIRST_LINE_BYTES} bytes), which is checked by the rules every manifest row meets
+ * ({@link ManifestCheck#firstRow}: no byte-order mark, no header row, a valid bucket name).
+ * Thread-safe if the client is.
  */
 public final class ManifestInspector {
 
@@ -47,7 +51,9 @@ public final class ManifestInspector {
     try (InputStream in =
         s3.getObject(b -> b.bucket(uri.bucket()).key(uri.key()).versionId(versionId)
             .range("bytes=0-" + (FIRST_LINE_BYTES - 1)))) {
-      String text = new String(in.readNBytes(FIRST_LINE_BYTES), StandardCharsets.UTF_8);
+      byte[] head = in.readNBytes(FIRST_LINE_BYTES);
+      ManifestCheck.firstRow("--manifest " + uri, head);
+      String text = new String(head, StandardCharsets.UTF_8);
       int end = text.indexOf('\n');
       String line = end < 0 ? text : text.substring(0, end);
       return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
@@ -56,6 +62,8 @@ public final class ManifestInspector {
         return "";
       }
       throw failure(uri, versionId, "GetObject", e);
+    } catch (ManifestException e) {
+      throw new JobInputException(e.getMessage());
     } catch (IOException e) {
       throw new JobServiceException("--manifest " + uri + ": cannot read its first line: " + e.getMessage(), e);
     }

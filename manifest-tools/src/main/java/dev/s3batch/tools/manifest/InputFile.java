@@ -45,16 +45,48 @@ public record InputFile(String option, String path, InputStream stdin) {
    */
   public CsvParser openCsv() {
     BufferedInputStream in = new BufferedInputStream(stream(), 4);
+    if (!startsWithBom(in)) {
+      reset(in);
+    }
+    return CsvParser.strict(in);
+  }
+
+  /**
+   * Opens the input as a manifest that goes to S3 Batch Operations as it is: like {@link #openCsv},
+   * but a leading byte-order mark is refused ({@code NAME line 1: ...}), not skipped.
+   *
+   * @throws ManifestException when the file is missing, unreadable or starts with a byte-order mark
+   */
+  public CsvParser openManifestCsv() {
+    BufferedInputStream in = new BufferedInputStream(stream(), 4);
+    if (startsWithBom(in)) {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // refused anyway
+      }
+      throw new ManifestException(name() + " line 1: " + ManifestRows.BYTE_ORDER_MARK);
+    }
+    reset(in);
+    return CsvParser.strict(in);
+  }
+
+  private boolean startsWithBom(BufferedInputStream in) {
     try {
       in.mark(3);
       byte[] bom = in.readNBytes(3);
-      if (bom.length < 3 || (bom[0] & 0xFF) != 0xEF || (bom[1] & 0xFF) != 0xBB || (bom[2] & 0xFF) != 0xBF) {
-        in.reset();
-      }
+      return bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
     } catch (IOException e) {
       throw new ManifestException(name() + ": cannot read it: " + e.getMessage());
     }
-    return CsvParser.strict(in);
+  }
+
+  private void reset(BufferedInputStream in) {
+    try {
+      in.reset();
+    } catch (IOException e) {
+      throw new ManifestException(name() + ": cannot read it: " + e.getMessage());
+    }
   }
 
   /** A CSV fault in this input, said as {@code NAME line N: problem}. */

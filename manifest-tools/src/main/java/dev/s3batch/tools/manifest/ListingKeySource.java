@@ -3,6 +3,7 @@ package dev.s3batch.tools.manifest;
 import dev.s3batch.tools.aws.S3Uri;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -11,7 +12,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The objects under an {@code s3://bucket/prefix}, page by page through the SDK paginators:
  * ListObjectsV2 (rows without version ids) or, with a {@link VersionSelection},
- * ListObjectVersions (rows with version ids). One page (up to 1,000 keys) is held at a time.
+ * ListObjectVersions (rows with version ids). One page (up to 1,000 keys) is held at a time. Both
+ * ask for {@code encoding-type=url}, so that S3 can list keys holding characters XML 1.0 cannot
+ * carry (such as U+0001); the SDK decodes the keys of a response that says it is URL-encoded
+ * ({@code EncodingType} {@code url}), so the keys here are raw.
  *
  * <pre>{@code
  * new ListingKeySource(s3, ManifestUris.parse("s3://photos/2024/", "--list"), null, ObjectFilter.NONE, progress)
@@ -58,7 +62,7 @@ public final class ListingKeySource implements KeySource {
   private void listObjects(RowSink sink) {
     long listed = 0;
     for (ListObjectsV2Response page :
-        s3.listObjectsV2Paginator(r -> r.bucket(uri.bucket()).prefix(uri.key()))) {
+        s3.listObjectsV2Paginator(r -> r.bucket(uri.bucket()).prefix(uri.key()).encodingType(EncodingType.URL))) {
       for (S3Object o : page.contents()) {
         if (filter.matches(o.key(), o.size(), o.lastModified(), o.storageClassAsString())) {
           write(sink, o.key(), null);
@@ -72,7 +76,7 @@ public final class ListingKeySource implements KeySource {
   private void listVersions(RowSink sink) {
     long listed = 0;
     for (ListObjectVersionsResponse page :
-        s3.listObjectVersionsPaginator(r -> r.bucket(uri.bucket()).prefix(uri.key()))) {
+        s3.listObjectVersionsPaginator(r -> r.bucket(uri.bucket()).prefix(uri.key()).encodingType(EncodingType.URL))) {
       for (ObjectVersion v : page.versions()) {
         if (versions.wantsVersion(Boolean.TRUE.equals(v.isLatest()))
             && filter.matches(v.key(), v.size(), v.lastModified(), v.storageClassAsString())) {

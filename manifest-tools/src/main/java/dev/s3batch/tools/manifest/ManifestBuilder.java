@@ -22,8 +22,9 @@ public final class ManifestBuilder {
    * @param rows the number of rows
    * @param versioned whether the rows carry version ids
    * @param parts the final names of the parts, in order
+   * @param skipped the rows refused and written to the skip file instead (0 without one)
    */
-  public record Result(long rows, boolean versioned, List<String> parts) {
+  public record Result(long rows, boolean versioned, List<String> parts, long skipped) {
     public Result {
       parts = List.copyOf(parts);
     }
@@ -40,23 +41,43 @@ public final class ManifestBuilder {
    */
   public static Result build(KeySource source, ManifestOutput output, long maxRows, ProgressListener progress)
       throws IOException {
+    return build(source, output, maxRows, progress, null);
+  }
+
+  /**
+   * Builds the manifest; a row the writer refuses (a key too long, an empty key, a bad bucket name,
+   * a version id on some rows only) goes to {@code skipped} with its reason instead of stopping the
+   * build. The skip file is committed with the manifest, and deleted with it on failure.
+   *
+   * @param skipped where refused rows go, or null to fail on the first one
+   * @throws ManifestException on bad input that is not a row (a file's syntax), or when no row is left
+   */
+  public static Result build(
+      KeySource source, ManifestOutput output, long maxRows, ProgressListener progress, SkippedKeysWriter skipped)
+      throws IOException {
     ManifestWriter writer = new ManifestWriter(output, maxRows, progress);
     boolean committed = false;
     try {
-      source.forEach(writer);
+      source.forEach(skipped == null ? writer : skipped.skipping(writer));
       writer.finish();
       if (writer.rows() == 0) {
         throw new ManifestException(
             source.name() + ": no rows; nothing matched, and a job cannot run an empty manifest");
       }
       output.commit();
+      if (skipped != null) {
+        skipped.commit();
+      }
       committed = true;
-      return new Result(writer.rows(), writer.versioned(), output.names());
+      return new Result(writer.rows(), writer.versioned(), output.names(), skipped == null ? 0 : skipped.rows());
     } finally {
       progress.done();
       if (!committed) {
         writer.discard();
         output.abort();
+        if (skipped != null) {
+          skipped.close();
+        }
       }
     }
   }

@@ -19,14 +19,20 @@ public final class ManifestUris {
    * Parses {@code text}; a problem names {@code option}.
    *
    * @throws ManifestException when it is not {@code s3://bucket[/key]} with a valid bucket name
+   *     ({@link S3Uri#requireS3})
    */
   public static S3Uri parse(String text, String option) {
-    S3Uri uri = S3Uri.parse(text).orElseThrow(
-        () -> new ManifestException(option + " \"" + text + "\" is not an s3://bucket/key URI"));
-    S3Uri.bucketNameProblem(uri.bucket()).ifPresent(why -> {
-      throw new ManifestException(option + " \"" + text + "\": \"" + uri.bucket() + "\" is not a bucket name: " + why);
-    });
-    return uri;
+    return S3Uri.requireS3(option, text, ManifestException::new);
+  }
+
+  /**
+   * Reads the local file or folder given to {@code option} (FILE, or {@code -}); an S3 URI, valid
+   * or mistyped, is refused (it would otherwise name a local folder {@code s3:}).
+   *
+   * @throws ManifestException naming the option when {@code text} is not a local path
+   */
+  public static String local(String text, String option) {
+    return S3Uri.requireLocal(option, text, ManifestException::new);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.s3batch.tools.report;
 
+import dev.s3batch.tools.aws.Location;
 import dev.s3batch.tools.aws.S3Uri;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +21,17 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 public sealed interface ReportStore permits ReportStore.Folder, ReportStore.Bucket {
 
-  /** A store for {@code s3://bucket/prefix} or a local folder. */
+  /**
+   * A store for {@code s3://bucket/prefix} or a local folder, read by {@link S3Uri#location}.
+   *
+   * @throws InvalidReportException when {@code location} is a mistyped S3 address ({@code s3:/b/p})
+   */
   static ReportStore of(String location, Supplier<S3Client> s3) {
-    return S3Uri.parse(location)
-        .<ReportStore>map(l -> new Bucket(l, s3))
-        .orElseGet(() -> new Folder(Path.of(location)));
+    Location l = S3Uri.location(location);
+    if (l instanceof Location.Invalid i) {
+      throw new InvalidReportException("\"" + location + "\": " + i.reason());
+    }
+    return l instanceof Location.S3 s ? new Bucket(s.uri(), s3) : new Folder(Path.of(((Location.Local) l).path()));
   }
 
   /** Publishes a copy of {@code file} under {@code name} (a path relative to the store's root); the file stays. */

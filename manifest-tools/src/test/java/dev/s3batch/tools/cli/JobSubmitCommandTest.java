@@ -241,7 +241,7 @@ class JobSubmitCommandTest {
         Arguments.of(List.of("--function-arn", FUNCTION, "--role-arn", ROLE, m, "s3://b1x", "--no-report"),
             "--manifest \"s3://b1x\" names no object"),
         Arguments.of(List.of("--function-arn", FUNCTION, "--role-arn", ROLE, m, "b1x/m.csv", "--no-report"),
-            "--manifest \"b1x/m.csv\" is not an s3:// URI"),
+            "--manifest \"b1x/m.csv\": not an s3:// URI"),
         Arguments.of(List.of("--function-arn", FUNCTION, "--role-arn", ROLE, "--no-report"),
             "give --manifest s3://BUCKET/KEY or --generate"),
         Arguments.of(List.of("--function-arn", FUNCTION, "--role-arn", ROLE, m, "s3://b1x/m.csv", "--generate", "s3://b1x", "--no-report"),

@@ -40,7 +40,7 @@ class ManifestBadInputTest {
 
   @Test
   void build_listWithoutS3Scheme_namesOption() throws IOException {
-    assertRejected(build("--list", "my-bucket/prefix"), "--list \"my-bucket/prefix\" is not an s3://bucket/key URI");
+    assertRejected(build("--list", "my-bucket/prefix"), "--list \"my-bucket/prefix\": not an s3:// URI; write s3://BUCKET/KEY");
   }
 
   @Test
@@ -229,7 +229,7 @@ class ManifestBadInputTest {
     Path csv = file("m.csv", "Bucket,Key\nbkt,b\n");
     CliRun run = CliRun.of("manifest", "upload", csv.toString(), "s3://bkt/m.csv");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains(csv + " line 1: \"Bucket\" is not a bucket name").contains("no header row");
+    assertThat(run.err()).contains(csv + " line 1: \"Bucket,Key\" is a header row; a manifest has no header row");
   }
 
   @Test

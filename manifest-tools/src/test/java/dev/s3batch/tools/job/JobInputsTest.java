@@ -23,7 +23,7 @@ class JobInputsTest {
   void s3Uri_badBucketName_namesTheOption() {
     assertThatThrownBy(() -> JobUris.prefix("--report", "s3://My_Bucket/x"))
         .isInstanceOf(JobInputException.class)
-        .hasMessage("--report \"s3://My_Bucket/x\": \"My_Bucket\" is not a bucket name");
+        .hasMessage("--report \"s3://My_Bucket/x\": \"My_Bucket\" is not a bucket name: only lowercase letters, digits, '.' and '-' are allowed");
   }
 
   @Test

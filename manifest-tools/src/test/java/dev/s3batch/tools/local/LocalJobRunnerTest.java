@@ -280,7 +280,7 @@ class LocalJobRunnerTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.run(
             () -> ManifestReader.open((opened.getAndIncrement() == 0 ? good : bad).toString(), () -> null), report))
         .isInstanceOf(dev.s3batch.tools.manifest.InvalidManifestException.class)
-        .hasMessageContaining("bad.csv:2");
+        .hasMessageContaining("bad.csv line 2: ");
     assertThat(dir.resolve("reports")).doesNotExist();
     assertThat(runner.awaitFinished(Duration.ZERO)).isTrue();
   }

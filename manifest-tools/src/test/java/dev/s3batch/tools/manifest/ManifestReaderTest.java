@@ -44,8 +44,8 @@ class ManifestReaderTest {
 
   @Test
   void next_csvWithVersions_readsVersionIds(@TempDir Path dir) throws IOException {
-    Path m = Files.writeString(dir.resolve("m.csv"), "b,k1,v1\r\nb,k%2B2,v2\r\n");
-    assertThat(readAll(m.toString())).containsExactly(new ManifestTask("b", "k1", "v1", 1), new ManifestTask("b", "k%2B2", "v2", 2));
+    Path m = Files.writeString(dir.resolve("m.csv"), "bkt,k1,v1\r\nbkt,k%2B2,v2\r\n");
+    assertThat(readAll(m.toString())).containsExactly(new ManifestTask("bkt", "k1", "v1", 1), new ManifestTask("bkt", "k%2B2", "v2", 2));
   }
 
   @Test
@@ -53,15 +53,15 @@ class ManifestReaderTest {
     String file = fixture("csv-mixed-versions.csv").toString();
     assertThatThrownBy(() -> readAll(file))
         .isInstanceOf(InvalidManifestException.class)
-        .hasMessageStartingWith(file + ":2: either every row has a version id or none");
+        .hasMessageStartingWith(file + " line 2: 2 fields after rows of 3; a manifest has a version id on every row or on none");
   }
 
   @Test
   void next_rowWithOneField_failsNamingFileAndLine(@TempDir Path dir) throws IOException {
-    Path m = Files.writeString(dir.resolve("m.csv"), "b,k\nheader-only\n", StandardCharsets.UTF_8);
+    Path m = Files.writeString(dir.resolve("m.csv"), "bkt,k\nheader-only\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> readAll(m.toString()))
         .isInstanceOf(InvalidManifestException.class)
-        .hasMessageContaining(m + ":2: a CSV manifest row is bucket,key or bucket,key,versionId; this row has 1 field(s)");
+        .hasMessageContaining(m + " line 2: 1 field; a manifest row is bucket,key or bucket,key,versionId");
   }
 
   @Test

@@ -1,0 +1,142 @@
+package dev.s3batch.tools.manifest;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import dev.s3batch.handler.internal.ControlCharacters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The file of {@code manifest build --skip-invalid FILE}: one JSON object per refused row,
+ * {@code {"bucket":...,"key":...,"versionId":...,"reason":...}} ({@code versionId} only when the
+ * row has one), the key raw as listed or read, every control character (C0, DEL, C1, line
+ * separators, bidi controls) written as a JSON unicode escape (backslash, {@code u}, four hex
+ * digits), so that a record is one line and shows no terminal escapes. Written to a temporary
+ * file beside FILE, renamed on {@link #commit()}; {@link #close()} before that deletes it. Not
+ * thread-safe.
+ *
+ * <pre>{@code
+ * {"bucket":"photos","key":"caf...","reason":"key \"caf...\" is 3000 characters URL-encoded; ..."}
+ * }</pre>
+ */
+public final class SkippedKeysWriter implements AutoCloseable {
+
+  private static final JsonFactory JSON = new JsonFactory().setCharacterEscapes(new ControlEscapes());
+
+  private final Path target;
+  private final Path temp;
+  private final JsonGenerator json;
+  private long rows;
+  private boolean done;
+
+  private SkippedKeysWriter(Path target, Path temp, JsonGenerator json) {
+    this.target = target;
+    this.temp = temp;
+    this.json = json;
+  }
+
+  /**
+   * Opens the file's temporary twin, before anything is read.
+   *
+   * @param option the option that named the file, for messages
+   * @throws ManifestException when the folder is missing or not writable, or the target is a folder
+   */
+  public static SkippedKeysWriter open(Path target, String option) {
+    Path absolute = target.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      throw new ManifestException(option + " " + target + ": is a directory; give a file name such as skipped.jsonl");
+    }
+    Path dir = absolute.getParent();
+    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new ManifestException(option + " " + target + ": the directory " + dir + " does not exist or is not writable");
+    }
+    try {
+      Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      return new SkippedKeysWriter(absolute, temp, JSON.createGenerator(temp.toFile(), JsonEncoding.UTF8));
+    } catch (IOException e) {
+      throw new ManifestException(option + " " + target + ": cannot write it: " + e.getMessage());
+    }
+  }
+
+  /** A sink that passes each row to {@code writer} and writes the rows it refuses here instead. */
+  public RowSink skipping(RowSink writer) {
+    return (bucket, key, versionId) -> {
+      try {
+        writer.row(bucket, key, versionId);
+      } catch (ManifestException e) {
+        skip(bucket, key, versionId, e.getMessage());
+      }
+    };
+  }
+
+  /** Writes one refused row. */
+  public void skip(String bucket, String key, String versionId, String reason) {
+    try {
+      json.writeStartObject();
+      json.writeStringField("bucket", bucket);
+      json.writeStringField("key", key);
+      if (versionId != null) {
+        json.writeStringField("versionId", versionId);
+      }
+      json.writeStringField("reason", reason);
+      json.writeEndObject();
+      json.writeRaw('\n');
+      rows++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the skipped keys: " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows skipped so far. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Closes the file and renames it to its final name. */
+  public void commit() throws IOException {
+    json.close();
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    done = true;
+  }
+
+  /** Deletes the temporary file unless committed; never throws. */
+  @Override
+  public void close() {
+    if (done) {
+      return;
+    }
+    try {
+      json.close();
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // nothing to keep
+    }
+  }
+
+  /** Jackson's escapes (quote, backslash, C0) plus every other character {@link ControlCharacters} escapes. */
+  private static final class ControlEscapes extends CharacterEscapes {
+    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    ControlEscapes() {
+      ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch < Character.MIN_SUPPLEMENTARY_CODE_POINT && ControlCharacters.isEscaped((char) ch)
+          ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch))
+          : null;
+    }
+  }
+}
