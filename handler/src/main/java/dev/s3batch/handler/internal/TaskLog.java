@@ -2,9 +2,7 @@ package dev.s3batch.handler.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +17,7 @@ import java.io.UncheckedIOException;
 public final class TaskLog {
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
-  private static final CharacterEscapes ESCAPES = new ControlEscapes();
+  private static final CharacterEscapes ESCAPES = new JsonControlEscapes();
 
   private TaskLog() {}
 
@@ -45,31 +43,5 @@ public final class TaskLog {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /** JSON escapes for every character {@link ControlCharacters#isEscaped} names. */
-  private static final class ControlEscapes extends CharacterEscapes {
-
-    private final int[] ascii = standardAsciiEscapesForJSON();
-
-    ControlEscapes() {
-      for (char c = 0; c < ascii.length; c++) {
-        if (ControlCharacters.isEscaped(c) && ascii[c] == 0) {
-          ascii[c] = ESCAPE_STANDARD;
-        }
-      }
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return ch <= 0xffff && ControlCharacters.isEscaped((char) ch)
-          ? new SerializedString(String.format("\\u%04X", ch))
-          : null;
-    }
   }
 }

@@ -2,10 +2,7 @@ package dev.s3batch.tools.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import dev.s3batch.handler.internal.ControlCharacters;
+import dev.s3batch.handler.internal.JsonControlEscapes;
 import static dev.s3batch.handler.internal.ControlCharacters.escape;
 import static dev.s3batch.handler.internal.ControlCharacters.escapeKeepingBackslashes;
 
@@ -39,7 +36,7 @@ final class ReviewPrinter {
   ReviewPrinter(PrintWriter out, boolean asJson) throws IOException {
     this.out = out;
     this.json = asJson
-        ? FACTORY.createGenerator(out).useDefaultPrettyPrinter().setCharacterEscapes(new ControlEscapes())
+        ? FACTORY.createGenerator(out).useDefaultPrettyPrinter().setCharacterEscapes(new JsonControlEscapes())
         : null;
   }
 
@@ -171,27 +168,6 @@ final class ReviewPrinter {
       out.printf("Retry manifest: %s (%d tasks)%n", escape(retryManifest.toString()), retryRows);
     }
     out.flush();
-  }
-
-  /** JSON's escapes, and {@code \\uXXXX} for every other character {@link ControlCharacters} escapes. */
-  private static final class ControlEscapes extends CharacterEscapes {
-    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    ControlEscapes() {
-      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return ch <= 0xffff && ControlCharacters.isEscaped((char) ch)
-          ? new SerializedString(String.format("\\u%04x", ch))
-          : null;
-    }
   }
 
   private void counts(String name, Map<String, Long> counts) throws IOException {

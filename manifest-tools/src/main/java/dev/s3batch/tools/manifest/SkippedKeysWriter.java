@@ -3,9 +3,7 @@ package dev.s3batch.tools.manifest;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import dev.s3batch.handler.internal.ControlCharacters;
+import dev.s3batch.handler.internal.JsonControlEscapes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class SkippedKeysWriter implements AutoCloseable {
 
-  private static final JsonFactory JSON = new JsonFactory().setCharacterEscapes(new ControlEscapes());
+  private static final JsonFactory JSON = new JsonFactory().setCharacterEscapes(new JsonControlEscapes());
 
   private final Path target;
   private final Path temp;
@@ -116,27 +114,6 @@ public final class SkippedKeysWriter implements AutoCloseable {
       Files.deleteIfExists(temp);
     } catch (IOException e) {
       // nothing to keep
-    }
-  }
-
-  /** Jackson's escapes (quote, backslash, C0) plus every other character {@link ControlCharacters} escapes. */
-  private static final class ControlEscapes extends CharacterEscapes {
-    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    ControlEscapes() {
-      ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return ch < Character.MIN_SUPPLEMENTARY_CODE_POINT && ControlCharacters.isEscaped((char) ch)
-          ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch))
-          : null;
     }
   }
 }
