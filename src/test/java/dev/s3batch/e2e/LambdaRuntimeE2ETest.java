@@ -207,6 +207,48 @@ class LambdaRuntimeE2ETest {
   }
 
   @Test
+  @Order(7)
+  void invoke_coldHeadTask_loadsNoJacksonDatabindAndNoTlsForAnHttpEndpoint(@TempDir Path own) throws Exception {
+    Path classLog = own.resolve("class-load.txt");
+    try (FakeLambdaRuntimeApi api = new FakeLambdaRuntimeApi();
+        LambdaRuntimeProcess cold = LambdaRuntimeProcess.start(own, HANDLER, api, Map.of(
+            "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "test",
+            "AWS_SECRET_ACCESS_KEY", SECRET,
+            "AWS_ENDPOINT_URL", s3mock.endpoint().toString(),
+            "S3BATCH_ACTION", "head",
+            "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog))) {
+      ObjectNode event = fixture("schema1_aws_example.json");
+      ((ObjectNode) event.get("tasks").get(0))
+          .put("s3BucketArn", "arn:aws:s3:::" + bucket).put("s3Key", KeyEncoder.encode(KEY)).put("s3VersionId", versionId);
+
+      Answer answer = cold.invoke("req-cold", MAPPER.writeValueAsString(event), ANSWER_TIMEOUT);
+
+      assertThat(answer.body()).as(answer.body()).contains("\"resultCode\":\"Succeeded\"");
+      List<String> loaded = java.nio.file.Files.readAllLines(classLog);
+      assertThat(loaded).as("classes loaded").anyMatch(l -> l.contains(" dev.s3batch.handler.S3BatchHandler "));
+      assertThat(loaded).as("jackson-databind classes loaded by a cold invocation")
+          .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."));
+      assertThat(loaded).as("TLS set up for a plain-HTTP endpoint")
+          .noneMatch(l -> l.contains(" sun.security.ssl.SSLContextImpl"));
+    }
+  }
+
+  @Test
+  void lambdaJar_asShipped_holdsNoAsyncCrtPresignerPaginatorOrWaiterCode() throws IOException {
+    try (JarFile jar = new JarFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
+      assertThat(jar.stream().map(e -> e.getName()))
+          .contains("software/amazon/awssdk/services/s3/DefaultS3Client.class")
+          .noneMatch(name -> name.startsWith("software/amazon/awssdk/services/s3/DefaultS3AsyncClient")
+              || name.startsWith("software/amazon/awssdk/services/s3/crt/")
+              || name.startsWith("software/amazon/awssdk/services/s3/presigner/")
+              || name.startsWith("software/amazon/awssdk/services/s3/paginators/")
+              || name.startsWith("software/amazon/awssdk/services/s3/waiters/")
+              || name.endsWith("/endpoints.json"));
+    }
+  }
+
+  @Test
   void lambdaJar_asShipped_holdsNoRuntimeInterfaceClient() throws IOException {
     try (JarFile jar = new JarFile(LambdaRuntimeProcess.lambdaJar().toFile())) {
       assertThat(jar.stream().map(e -> e.getName()))

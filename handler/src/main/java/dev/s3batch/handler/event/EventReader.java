@@ -1,12 +1,10 @@
 package dev.s3batch.handler.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3batch.handler.internal.Json;
+import dev.s3batch.handler.internal.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,8 @@ import java.util.Map;
  * fields are ignored, as S3 may add some; missing required ones are an
  * {@link InvalidEventException} naming the field (and the task index, for a task).
  *
- * <p>Thread-safe and stateless.
+ * <p>The event is read with jackson-core's streaming parser ({@link JsonTree}), not databind: it is
+ * the first thing a cold function does. Thread-safe and stateless.
  */
 public final class EventReader {
 
@@ -24,9 +23,9 @@ public final class EventReader {
 
   /** Parses one event. */
   public static BatchEvent read(InputStream in) throws IOException {
-    JsonNode root;
+    Object root;
     try {
-      root = Json.MAPPER.readTree(in);
+      root = JsonTree.read(in);
     } catch (JsonProcessingException e) {
       throw new InvalidEventException(
           "event is not valid JSON: " + e.getOriginalMessage()
@@ -44,57 +43,55 @@ public final class EventReader {
     }
   }
 
-  private static BatchEvent read(JsonNode root) {
-    if (root == null || root.isMissingNode()) {
+  private static BatchEvent read(Object root) {
+    if (root == null) {
       throw new InvalidEventException("event is empty: expected a JSON object");
     }
-    if (!root.isObject()) {
-      throw new InvalidEventException("event is not a JSON object but " + kind(root));
+    if (!(root instanceof Map<?, ?> event)) {
+      throw new InvalidEventException("event is not a JSON object but " + JsonTree.kind(root));
     }
-    String version = requiredText(root, "invocationSchemaVersion", "event");
+    String version = requiredText(event, "invocationSchemaVersion", "event");
     SchemaVersion schema =
         SchemaVersion.fromWire(version)
             .orElseThrow(
                 () -> new InvalidEventException(
                     "unknown invocationSchemaVersion \"" + version + "\": this handler knows 1.0 and 2.0"));
-    String invocationId = requiredText(root, "invocationId", "event");
-    BatchJob job = readJob(root.get("job"));
-    JsonNode tasks = root.get("tasks");
-    if (tasks == null || tasks.isNull()) {
+    String invocationId = requiredText(event, "invocationId", "event");
+    BatchJob job = readJob(event.get("job"));
+    Object tasks = event.get("tasks");
+    if (tasks == null || tasks == JsonTree.NULL) {
       throw new InvalidEventException("event has no \"tasks\" array");
     }
-    if (!tasks.isArray()) {
-      throw new InvalidEventException("event field \"tasks\" is " + kind(tasks) + ", not an array");
+    if (!(tasks instanceof List<?> array)) {
+      throw new InvalidEventException("event field \"tasks\" is " + JsonTree.kind(tasks) + ", not an array");
     }
-    List<BatchTask> list = new ArrayList<>(tasks.size());
-    for (int i = 0; i < tasks.size(); i++) {
-      list.add(readTask(tasks.get(i), i));
+    List<BatchTask> list = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      list.add(readTask(array.get(i), i));
     }
     return new BatchEvent(schema, invocationId, job, list);
   }
 
-  private static BatchJob readJob(JsonNode job) {
-    if (job == null || job.isNull()) {
+  private static BatchJob readJob(Object value) {
+    if (value == null || value == JsonTree.NULL) {
       return new BatchJob("", Map.of());
     }
-    if (!job.isObject()) {
-      throw new InvalidEventException("event field \"job\" is " + kind(job) + ", not an object");
+    if (!(value instanceof Map<?, ?> job)) {
+      throw new InvalidEventException("event field \"job\" is " + JsonTree.kind(value) + ", not an object");
     }
     String id = optionalText(job, "id", "job");
     Map<String, String> args = new LinkedHashMap<>();
-    JsonNode user = job.get("userArguments");
-    if (user != null && !user.isNull()) {
-      if (!user.isObject()) {
-        throw new InvalidEventException("job.userArguments is " + kind(user) + ", not an object");
+    Object user = job.get("userArguments");
+    if (user != null && user != JsonTree.NULL) {
+      if (!(user instanceof Map<?, ?> fields)) {
+        throw new InvalidEventException("job.userArguments is " + JsonTree.kind(user) + ", not an object");
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
-        if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+      for (Map.Entry<?, ?> e : fields.entrySet()) {
+        if (!JsonTree.isScalar(e.getValue()) || e.getValue() == JsonTree.NULL) {
           throw new InvalidEventException(
-              "job.userArguments." + e.getKey() + " is " + kind(e.getValue()) + ", not a string");
+              "job.userArguments." + e.getKey() + " is " + JsonTree.kind(e.getValue()) + ", not a string");
         }
-        args.put(e.getKey(), e.getValue().asText());
+        args.put((String) e.getKey(), JsonTree.text(e.getValue()));
       }
     }
     return new BatchJob(id == null ? "" : id, args);
@@ -104,10 +101,10 @@ public final class EventReader {
    * A task; one without a usable {@code taskId} cannot be answered and fails the invocation, any
    * other field of the wrong type fails only this task ({@link BatchTask#problem()}).
    */
-  private static BatchTask readTask(JsonNode task, int index) {
+  private static BatchTask readTask(Object value, int index) {
     String where = "tasks[" + index + "]";
-    if (task == null || !task.isObject()) {
-      throw new InvalidEventException(where + " is " + kind(task) + ", not an object");
+    if (!(value instanceof Map<?, ?> task)) {
+      throw new InvalidEventException(where + " is " + JsonTree.kind(value) + ", not an object");
     }
     String taskId = requiredText(task, "taskId", where);
     List<String> problems = new ArrayList<>();
@@ -121,17 +118,17 @@ public final class EventReader {
   }
 
   /** A task's text field; one that is an array or an object is null, and the problem noted. */
-  private static String taskText(JsonNode task, String field, String where, List<String> problems) {
-    JsonNode value = task.get(field);
-    if (value != null && !value.isValueNode()) {
-      problems.add(where + " (task " + task.get("taskId").asText() + ") field \"" + field + "\" is " + kind(value)
-          + ", not a string: " + value);
+  private static String taskText(Map<?, ?> task, String field, String where, List<String> problems) {
+    Object value = task.get(field);
+    if (value != null && !JsonTree.isScalar(value)) {
+      problems.add(where + " (task " + JsonTree.text(task.get("taskId")) + ") field \"" + field + "\" is "
+          + JsonTree.kind(value) + ", not a string: " + JsonTree.toJson(value));
       return null;
     }
     return optionalText(task, field, where);
   }
 
-  private static String requiredText(JsonNode node, String field, String where) {
+  private static String requiredText(Map<?, ?> node, String field, String where) {
     String value = optionalText(node, field, where);
     if (value == null || value.isEmpty()) {
       throw new InvalidEventException(where + " has no \"" + field + "\"");
@@ -139,29 +136,15 @@ public final class EventReader {
     return value;
   }
 
-  private static String optionalText(JsonNode node, String field, String where) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
+  private static String optionalText(Map<?, ?> node, String field, String where) {
+    Object value = node.get(field);
+    if (value == null || value == JsonTree.NULL) {
       return null;
     }
-    if (!value.isValueNode()) {
-      throw new InvalidEventException(where + " field \"" + field + "\" is " + kind(value) + ", not a string");
+    if (!JsonTree.isScalar(value)) {
+      throw new InvalidEventException(
+          where + " field \"" + field + "\" is " + JsonTree.kind(value) + ", not a string");
     }
-    return value.asText();
-  }
-
-  private static String kind(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      return "missing";
-    }
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case NULL -> "null";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      default -> node.getNodeType().name().toLowerCase();
-    };
+    return JsonTree.text(value);
   }
 }

@@ -174,14 +174,23 @@ public enum KeyFormat {
     return new ParsedKey(key, params);
   }
 
+  /** Without a switch on JsonNodeType: its switch map would load databind for every key format. */
   private static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case OBJECT -> "an object";
-      case NULL -> "null";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isObject()) {
+      return "an object";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    if (node.isNumber()) {
+      return "a number";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 }
