@@ -1,9 +1,7 @@
 package dev.s3batch.tools.manifest;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +64,13 @@ public final class FileManifestOutput implements ManifestOutput {
   }
 
   @Override
-  public Writer open(int number) throws IOException {
+  public OutputStream open(int number) throws IOException {
     Path finalPath = partPath(number);
     Path temp = Files.createTempFile(finalPath.getParent(), "." + finalPath.getFileName() + ".", ".tmp");
     temp.toFile().deleteOnExit();
     temps.add(temp);
     finals.add(finalPath);
-    return new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.US_ASCII);
+    return Files.newOutputStream(temp);
   }
 
   @Override

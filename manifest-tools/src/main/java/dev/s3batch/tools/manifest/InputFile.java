@@ -37,6 +37,16 @@ public record InputFile(String option, String path, InputStream stdin) {
   }
 
   /**
+   * Opens the input as raw bytes, for a reader that checks UTF-8 and skips a byte-order mark
+   * itself ({@link KeyLines}).
+   *
+   * @throws ManifestException when the file is missing, a directory or unreadable
+   */
+  public InputStream openBytes() {
+    return stream();
+  }
+
+  /**
    * Opens the input as CSV read by a {@link CsvParser#strict(InputStream) strict} parser (bytes
    * that are not UTF-8 are an error), a leading byte-order mark skipped. Turn its faults into
    * messages with {@link #fault}.

@@ -1,7 +1,7 @@
 package dev.s3batch.tools.manifest;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -11,8 +11,8 @@ import java.util.List;
  */
 public interface ManifestOutput {
 
-  /** Opens part {@code number} (from 1) for writing ASCII text. */
-  Writer open(int number) throws IOException;
+  /** Opens part {@code number} (from 1) for writing ASCII text as bytes; the writer buffers, so the stream need not. */
+  OutputStream open(int number) throws IOException;
 
   /** Makes every part visible under its final name; called once, after the last part is closed. */
   void commit() throws IOException;

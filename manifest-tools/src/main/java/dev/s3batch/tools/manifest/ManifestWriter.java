@@ -1,8 +1,12 @@
 package dev.s3batch.tools.manifest;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,8 +16,10 @@ import java.nio.charset.StandardCharsets;
  * 1 to 1,024 UTF-8 bytes whose encoded field is at most 1,024 characters, and a version id on
  * every row or on none. With {@code maxRows}, starts a new part every {@code maxRows} rows.
  *
- * <p>Streams: one reused row buffer and one 64 KiB output buffer, whatever the number of rows.
- * Not thread-safe.
+ * <p>Streams: one reused row buffer and one 256 KiB output buffer of bytes, whatever the number of
+ * rows. A key given as UTF-8 bytes ({@link #rowUtf8}) is percent-encoded byte by byte straight
+ * into that buffer, with no {@code String} (the same bytes as {@link KeyEncoder} writes for the
+ * decoded key; {@code KeyListSourceTest} checks it). Not thread-safe.
  *
  * <pre>{@code
  * ManifestWriter w = new ManifestWriter(writer);   // or (output, maxRows, progress)
@@ -32,14 +38,15 @@ public final class ManifestWriter implements RowSink {
   private final long maxRows;
   private final ProgressListener progress;
   private final StringBuilder row = new StringBuilder(256);
-  private final char[] buffer = new char[1 << 16];
+  private final byte[] buffer = new byte[1 << 18];
   private int used;
-  private Writer part;
+  private OutputStream part;
   private int parts;
   private long partRows;
   private long rows;
   private int versioned = -1;
   private String lastBucket;
+  private byte[] lastBucketBytes;
 
   /**
    * A writer of one part to {@code out}, which {@link #finish()} flushes but does not close.
@@ -72,10 +79,7 @@ public final class ManifestWriter implements RowSink {
   @Override
   public void row(String bucket, String key, String versionId) {
     checkVersionColumn(versionId);
-    if (bucket != lastBucket && !bucket.equals(lastBucket)) {
-      BucketNames.check(bucket);
-      lastBucket = bucket;
-    }
+    checkBucket(bucket);
     if (key.isEmpty()) {
       throw new ManifestException("an empty key; S3 keys have 1 to 1,024 bytes");
     }
@@ -100,23 +104,101 @@ public final class ManifestWriter implements RowSink {
     append(sb);
   }
 
+  /**
+   * Writes one row without a version id whose key is the UTF-8 bytes {@code key[off, off+len)},
+   * which the caller has checked are UTF-8: the same row as {@code row(bucket, key as a String,
+   * null)}, with the same errors.
+   */
+  @Override
+  public void rowUtf8(String bucket, byte[] key, int off, int len) {
+    checkVersionColumn(null);
+    checkBucket(bucket);
+    if (len == 0 || len > MAX_KEY_FIELD_CHARS) {
+      row(bucket, new String(key, off, len, StandardCharsets.UTF_8), null);
+      return;
+    }
+    try {
+      startRow();
+      byte[] b = lastBucketBytes;
+      if (used + b.length + 3 + 3 * len > buffer.length) {
+        drain();
+      }
+      byte[] out = buffer;
+      int j = used;
+      System.arraycopy(b, 0, out, j, b.length);
+      j += b.length;
+      out[j++] = ',';
+      int fieldStart = j;
+      for (int i = off, end = off + len; i < end; i++) {
+        int e = ENCODED[key[i] & 0xFF];
+        INT.set(out, j, e);
+        j += e >>> 24;
+      }
+      if (j - fieldStart > MAX_KEY_FIELD_CHARS) {
+        row(bucket, new String(key, off, len, StandardCharsets.UTF_8), null);
+        throw new IllegalStateException("a key field over 1,024 characters was not refused");
+      }
+      out[j++] = '\n';
+      used = j;
+      endRow();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the manifest: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * For each byte of a key, its field bytes packed little-endian in an int, with their count (1 or
+   * 3) in the top byte: the byte itself for unreserved ASCII and {@code /}, else {@code %XX}. A row
+   * stores the whole int and moves on by the count, with no branch per byte.
+   */
+  private static final int[] ENCODED = new int[256];
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  static {
+    String keep = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/";
+    String hex = "0123456789ABCDEF";
+    for (int c = 0; c < 256; c++) {
+      ENCODED[c] = keep.indexOf(c) >= 0 ? c | 1 << 24 : '%' | hex.charAt(c >> 4) << 8 | hex.charAt(c & 0xF) << 16 | 3 << 24;
+    }
+  }
+
+  private void checkBucket(String bucket) {
+    if (bucket != lastBucket && !bucket.equals(lastBucket)) {
+      BucketNames.check(bucket);
+      lastBucket = bucket;
+      lastBucketBytes = bucket.getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
   private void append(StringBuilder sb) {
     try {
-      if (partRows == maxRows || part == null) {
-        nextPart();
-      }
+      startRow();
       int len = sb.length();
       if (used + len > buffer.length) {
         drain();
       }
-      sb.getChars(0, len, buffer, used);
-      used += len;
-      partRows++;
-      if ((++rows & 0xFFF) == 0) {
-        progress.written(rows);
+      byte[] out = buffer;
+      int j = used;
+      for (int i = 0; i < len; i++) {
+        out[j++] = (byte) sb.charAt(i);
       }
+      used = j;
+      endRow();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest: " + e.getMessage(), e);
+    }
+  }
+
+  private void startRow() throws IOException {
+    if (partRows == maxRows || part == null) {
+      nextPart();
+    }
+  }
+
+  private void endRow() {
+    partRows++;
+    if ((++rows & 0xFFF) == 0) {
+      progress.written(rows);
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.s3batch.handler.internal.JsonControlEscapes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,11 +65,23 @@ public final class SkippedKeysWriter implements AutoCloseable {
 
   /** A sink that passes each row to {@code writer} and writes the rows it refuses here instead. */
   public RowSink skipping(RowSink writer) {
-    return (bucket, key, versionId) -> {
-      try {
-        writer.row(bucket, key, versionId);
-      } catch (ManifestException e) {
-        skip(bucket, key, versionId, e.getMessage());
+    return new RowSink() {
+      @Override
+      public void row(String bucket, String key, String versionId) {
+        try {
+          writer.row(bucket, key, versionId);
+        } catch (ManifestException e) {
+          skip(bucket, key, versionId, e.getMessage());
+        }
+      }
+
+      @Override
+      public void rowUtf8(String bucket, byte[] key, int off, int len) {
+        try {
+          writer.rowUtf8(bucket, key, off, len);
+        } catch (ManifestException e) {
+          skip(bucket, new String(key, off, len, StandardCharsets.UTF_8), null, e.getMessage());
+        }
       }
     };
   }

@@ -1,8 +1,9 @@
 package dev.s3batch.tools.manifest;
 
-import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -24,14 +25,24 @@ public final class StreamManifestOutput implements ManifestOutput {
   }
 
   @Override
-  public Writer open(int number) {
+  public OutputStream open(int number) {
     if (number != 1) {
       throw new IllegalStateException(name + " takes a single part: split manifests need files");
     }
-    return new FilterWriter(out) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(new String(b, off, len, StandardCharsets.US_ASCII));
+      }
+
       @Override
       public void close() throws IOException {
-        flush();
+        out.flush();
       }
     };
   }
