@@ -28,12 +28,14 @@ public final class Main {
   /**
    * Runs one command line, writing to {@code out} and {@code err}; returns the exit code. Only the
    * subcommands that {@code args} name are built in full; the others are {@linkplain
-   * #listing(Class) listings} for {@code --help}.
+   * #listing(Class) listings} for {@code --help}. An argument file ({@code @FILE}, which picocli
+   * expands) may name any command, so with one everything is built.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Set<String> named = new HashSet<>(Arrays.asList(args));
-    return commandLine(out, err, c -> named.contains(c.name()) || Arrays.stream(c.aliases()).anyMatch(named::contains))
-        .execute(args);
+    boolean argumentFile = named.stream().anyMatch(a -> a.startsWith("@"));
+    return commandLine(out, err, c -> argumentFile || named.contains(c.name())
+        || Arrays.stream(c.aliases()).anyMatch(named::contains)).execute(args);
   }
 
   /**
