@@ -14,7 +14,7 @@ work="$target/cds"
 keys="$(cd "$(dirname "$0")" && pwd -P)/keys.txt"
 rm -rf "$work" "$target/s3batch.jsa"
 mkdir -p "$work"
-make() {
+archive() {
   java -XX:DumpLoadedClassList="$work/version.classlist" -jar "$jar" --version >/dev/null &&
   java -XX:DumpLoadedClassList="$work/help.classlist" -jar "$jar" --help >/dev/null &&
   java -XX:DumpLoadedClassList="$work/build.classlist" -jar "$jar" \
@@ -23,7 +23,7 @@ make() {
   java -Xshare:dump -XX:SharedClassListFile="$work/s3batch.classlist" \
     -XX:SharedArchiveFile="$target/s3batch.jsa" -cp "$jar" >"$work/dump.log" 2>&1
 }
-if ! make; then
+if ! archive; then
   rm -f "$target/s3batch.jsa"
   echo "[WARNING] no class-data archive for ./s3batch (see $work): it starts without one, slower" >&2
 fi
