@@ -34,8 +34,6 @@ import picocli.CommandLine.Spec;
     })
 public final class IamRenderCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @Spec CommandSpec spec;
 
   @Option(names = "--function-arn", required = true, paramLabel = "ARN", description = "The function the job invokes.")
@@ -85,10 +83,12 @@ public final class IamRenderCommand implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
+    // Built here, not in a static field: picocli instantiates every command to build the model.
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     if (write == null) {
       for (Map.Entry<String, ObjectNode> e : files.entrySet()) {
         out.println("# " + e.getKey());
-        out.println(JSON.writeValueAsString(e.getValue()));
+        out.println(json.writeValueAsString(e.getValue()));
       }
       return ExitCodes.OK;
     }
@@ -99,7 +99,7 @@ public final class IamRenderCommand implements Callable<Integer> {
     for (Map.Entry<String, ObjectNode> e : files.entrySet()) {
       Path target = write.resolve(e.getKey());
       Path temp = write.resolve("." + e.getKey() + ".tmp");
-      Files.writeString(temp, JSON.writeValueAsString(e.getValue()) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(temp, json.writeValueAsString(e.getValue()) + "\n", StandardCharsets.UTF_8);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println("wrote " + target);
     }

@@ -3,7 +3,13 @@ package dev.s3batch.tools.cli;
 import dev.s3batch.handler.internal.ControlCharacters;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code s3batch} entry point: the only place that calls {@link System#exit}. */
 public final class Main {
@@ -19,18 +25,38 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs one command line, writing to {@code out} and {@code err}; returns the exit code. Only the
+   * subcommands that {@code args} name are built in full; the others are {@linkplain
+   * #listing(Class) listings} for {@code --help}. An argument file ({@code @FILE}, which picocli
+   * expands) may name any command, so with one everything is built.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(out, err).execute(args);
+    Set<String> named = new HashSet<>(Arrays.asList(args));
+    boolean argumentFile = named.stream().anyMatch(a -> a.startsWith("@"));
+    return commandLine(out, err, c -> argumentFile || named.contains(c.name())
+        || Arrays.stream(c.aliases()).anyMatch(named::contains)).execute(args);
   }
 
   /**
-   * The command line with the exception handlers and exit-code mapping installed: usage errors
-   * exit 2, {@link CliException}s their own code, anything else 1 with its message; every message
-   * printed by {@link #errorLine}.
+   * The whole command line with the exception handlers and exit-code mapping installed: usage
+   * errors exit 2, {@link CliException}s their own code, anything else 1 with its message; every
+   * message printed by {@link #errorLine}.
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, c -> true);
+  }
+
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, Predicate<Command> built) {
     CommandLine cl = new CommandLine(new S3BatchCommand());
+    for (Class<?> command : S3BatchCommand.COMMANDS) {
+      Command annotation = command.getAnnotation(Command.class);
+      if (built.test(annotation)) {
+        cl.addSubcommand(command);
+      } else {
+        cl.addSubcommand(annotation.name(), listing(command), annotation.aliases());
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -52,6 +78,18 @@ public final class Main {
           return ExitCodes.FAILED;
         });
     return cl;
+  }
+
+  /**
+   * A subcommand that no argument names, as far as the parent's {@code --help} shows it: its name,
+   * header, description and hidden flag from its annotation, without reading its options or
+   * building its own subcommands. It is never run: an argument naming it builds it in full.
+   */
+  private static CommandSpec listing(Class<?> command) {
+    Command annotation = command.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.create().name(annotation.name());
+    spec.usageMessage().header(annotation.header()).description(annotation.description()).hidden(annotation.hidden());
+    return spec;
   }
 
   private static void installExitCodeHelp(CommandLine cl) {
