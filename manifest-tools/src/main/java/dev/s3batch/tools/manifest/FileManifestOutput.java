@@ -37,9 +37,20 @@ public final class FileManifestOutput implements ManifestOutput {
    * @throws ManifestException when the target's directory is missing or the target is a directory
    */
   public static FileManifestOutput of(Path target, boolean numbered, String option) {
+    return of(target, numbered, option, "manifest.csv");
+  }
+
+  /**
+   * An output to {@code target}, checked before anything is read.
+   *
+   * @param option the option that named the target, for messages
+   * @param example a file name to suggest when {@code target} is a directory
+   * @throws ManifestException when the target's directory is missing or the target is a directory
+   */
+  static FileManifestOutput of(Path target, boolean numbered, String option, String example) {
     Path absolute = target.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
-      throw new ManifestException(option + " " + target + ": is a directory; give a file name such as manifest.csv");
+      throw new ManifestException(option + " " + target + ": is a directory; give a file name such as " + example);
     }
     Path dir = absolute.getParent();
     if (dir == null || !Files.isDirectory(dir)) {

@@ -7,9 +7,7 @@ import dev.s3batch.handler.internal.JsonControlEscapes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The file of {@code manifest build --skip-invalid FILE}: one JSON object per refused row,
@@ -28,15 +26,12 @@ public final class SkippedKeysWriter implements AutoCloseable {
 
   private static final JsonFactory JSON = new JsonFactory().setCharacterEscapes(new JsonControlEscapes());
 
-  private final Path target;
-  private final Path temp;
+  private final FileManifestOutput file;
   private final JsonGenerator json;
   private long rows;
-  private boolean done;
 
-  private SkippedKeysWriter(Path target, Path temp, JsonGenerator json) {
-    this.target = target;
-    this.temp = temp;
+  private SkippedKeysWriter(FileManifestOutput file, JsonGenerator json) {
+    this.file = file;
     this.json = json;
   }
 
@@ -47,18 +42,11 @@ public final class SkippedKeysWriter implements AutoCloseable {
    * @throws ManifestException when the folder is missing or not writable, or the target is a folder
    */
   public static SkippedKeysWriter open(Path target, String option) {
-    Path absolute = target.toAbsolutePath();
-    if (Files.isDirectory(absolute)) {
-      throw new ManifestException(option + " " + target + ": is a directory; give a file name such as skipped.jsonl");
-    }
-    Path dir = absolute.getParent();
-    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new ManifestException(option + " " + target + ": the directory " + dir + " does not exist or is not writable");
-    }
+    FileManifestOutput file = FileManifestOutput.of(target, false, option, "skipped.jsonl");
     try {
-      Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-      return new SkippedKeysWriter(absolute, temp, JSON.createGenerator(temp.toFile(), JsonEncoding.UTF8));
+      return new SkippedKeysWriter(file, JSON.createGenerator(file.open(1), JsonEncoding.UTF8));
     } catch (IOException e) {
+      file.abort();
       throw new ManifestException(option + " " + target + ": cannot write it: " + e.getMessage());
     }
   }
@@ -112,21 +100,17 @@ public final class SkippedKeysWriter implements AutoCloseable {
   /** Closes the file and renames it to its final name. */
   public void commit() throws IOException {
     json.close();
-    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    done = true;
+    file.commit();
   }
 
   /** Deletes the temporary file unless committed; never throws. */
   @Override
   public void close() {
-    if (done) {
-      return;
-    }
     try {
       json.close();
-      Files.deleteIfExists(temp);
     } catch (IOException e) {
-      // nothing to keep
+      // the file is deleted below, or already committed
     }
+    file.abort();
   }
 }
