@@ -40,6 +40,12 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 public final class FailureClassifier {
 
+  /**
+   * How the result string of a connection fault (no answer from S3: refused, reset, timed out)
+   * begins; a local job runner reads it to tell an unreachable S3 from failing tasks.
+   */
+  public static final String CONNECTION_FAULT = "connection fault: ";
+
   /** S3 (and AWS) error codes that mean "try again later". */
   public static final Set<String> TEMPORARY_ERROR_CODES =
       Set.of(
@@ -90,7 +96,7 @@ public final class FailureClassifier {
       return TaskOutcome.temporaryFailure("interrupted: " + describe(failure), "Interrupted");
     }
     if (failure instanceof IOException || failure instanceof UncheckedIOException || hasIoCause(failure)) {
-      return TaskOutcome.temporaryFailure("connection fault: " + describe(rootCause(failure)), "ConnectionFault");
+      return TaskOutcome.temporaryFailure(CONNECTION_FAULT + describe(rootCause(failure)), "ConnectionFault");
     }
     if (failure instanceof SdkClientException) {
       return TaskOutcome.permanentFailure("SDK client error: " + failure.getMessage(), "ClientError");

@@ -1,5 +1,7 @@
 package dev.s3batch.tools.local;
 
+import static dev.s3batch.handler.internal.FailureClassifier.CONNECTION_FAULT;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,9 +12,6 @@ import java.util.Optional;
  * Thread-safe.
  */
 final class ConnectionWatch {
-
-  /** How the function (its {@code FailureClassifier}) begins the result string of a connection fault. */
-  static final String CONNECTION_FAULT = "connection fault: ";
 
   private final int attempts;
   private final long spanNanos;
