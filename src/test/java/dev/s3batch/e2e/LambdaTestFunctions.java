@@ -50,10 +50,14 @@ public class LambdaTestFunctions {
     out.write(("{\"slept\":" + millis + "}").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Ends its JVM with exit code 3 in the middle of the invocation. */
-  public void exit(InputStream in, OutputStream out, Context context) {
-    System.out.println("exit function ends its runtime in request " + context.getAwsRequestId());
-    System.out.flush();
-    Runtime.getRuntime().halt(3);
+  /** Given {@code "exit"}, ends its JVM with exit code 3 mid-invocation; otherwise answers the payload. */
+  public void exit(InputStream in, OutputStream out, Context context) throws IOException {
+    byte[] payload = in.readAllBytes();
+    if (new String(payload, StandardCharsets.UTF_8).equals("\"exit\"")) {
+      System.out.println("exit function ends its runtime in request " + context.getAwsRequestId());
+      System.out.flush();
+      Runtime.getRuntime().halt(3);
+    }
+    out.write(payload);
   }
 }

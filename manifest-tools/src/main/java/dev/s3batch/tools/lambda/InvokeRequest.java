@@ -29,6 +29,8 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
   /** Lambda's payload limits: 6 MB synchronous, 1 MB asynchronous. */
   static final int SYNC_LIMIT = 6 * 1024 * 1024;
   static final int EVENT_LIMIT = 1024 * 1024;
+  /** How much of an oversized payload is read and dropped before the 413 is sent. */
+  static final long DISCARD_LIMIT = 64L * 1024 * 1024;
   /** Lambda's limit for {@code X-Amz-Client-Context}, decoded. */
   static final int CLIENT_CONTEXT_LIMIT = 3583;
 
@@ -121,14 +123,20 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
     return new String(decoded, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The payload, at most {@code limit} bytes. A larger one is still read (up to
+   * {@link #DISCARD_LIMIT}) and dropped, so that the client, which sends it all before it reads
+   * the answer, gets the 413 rather than a broken connection.
+   */
   private static byte[] body(Request request, int limit) throws IOException, ServiceError.Raised {
-    long declared = request.getLength();
-    if (declared > limit) {
-      throw tooLarge(limit);
-    }
     try (InputStream in = Request.asInputStream(request)) {
       byte[] bytes = in.readNBytes(limit + 1);
       if (bytes.length > limit) {
+        long dropped = 0;
+        long n;
+        while (dropped < DISCARD_LIMIT && (n = in.skip(64 * 1024)) > 0) {
+          dropped += n;
+        }
         throw tooLarge(limit);
       }
       return bytes;
