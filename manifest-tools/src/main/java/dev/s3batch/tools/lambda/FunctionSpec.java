@@ -91,7 +91,7 @@ public record FunctionSpec(
           DEFAULT_CONCURRENCY, DEFAULT_QUEUE, List.of());
     }
     String rest = cliValue.substring(eq + 1);
-    int at = rest.lastIndexOf('@');
+    int at = rest.indexOf('@');
     if (at <= 0 || at == rest.length() - 1) {
       throw new IllegalArgumentException("\"" + cliValue + "\" is not NAME=HANDLER@JAR_OR_FOLDER (or NAME with --command)");
     }
