@@ -76,6 +76,9 @@ final class Downloads {
     response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION,
         ContentDisposition.attachment(report.jobName() + "-" + kind.suffix));
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    // Chunked even when the client asks to close the connection: a body ended by the close would
+    // make an aborted download look complete.
+    response.getHeaders().put(HttpHeader.TRANSFER_ENCODING, "chunked");
     if ("HEAD".equals(request.getMethod())) {
       close(first);
       callback.succeeded();

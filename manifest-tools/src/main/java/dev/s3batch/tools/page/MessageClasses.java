@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * Counts failed rows by message class: a failure message without its particulars, so that
  * {@code S3 error NoSuchKey (HTTP 404, request id 4F2...)} on a million keys is one bar of the
  * page's chart, not a million. A class is the message up to its first {@code (} or {@code :},
- * digits shown as {@code #}, at most {@value #MAX_LENGTH} characters. At most {@value #CAPACITY}
+ * each number shown as {@code #} (digits after a letter, as in {@code S3}, are kept), at most {@value #MAX_LENGTH} characters. At most {@value #CAPACITY}
  * classes are kept; rows of any further class are counted as {@value #OTHER}. Not thread-safe.
  */
 final class MessageClasses implements Consumer<ReportRow> {
@@ -43,10 +43,13 @@ final class MessageClasses implements Consumer<ReportRow> {
       if (c == '(' || c == ':') {
         break;
       }
-      boolean digit = c >= '0' && c <= '9';
-      if (!digit || sb.length() == 0 || sb.charAt(sb.length() - 1) != '#') {
-        sb.append(digit ? '#' : c);
+      boolean number = c >= '0' && c <= '9' && (i == 0 || !Character.isLetter(message.charAt(i - 1)));
+      if (number) {
+        while (i + 1 < message.length() && Character.isDigit(message.charAt(i + 1))) {
+          i++;
+        }
       }
+      sb.append(number ? '#' : c);
     }
     String s = sb.toString().strip();
     return s.isEmpty() ? "(no message)" : s;
