@@ -30,7 +30,7 @@
     const values = entries.map((e) => e[1]);
     const el = $(id);
     const c = echarts.init(el, null, { renderer: 'canvas' });
-    const category = { type: 'category', data: names, axisLabel: { width: horizontal ? 320 : 120, overflow: 'truncate' } };
+    const category = { type: 'category', data: names, axisLabel: { width: horizontal ? 320 : 220, overflow: 'truncate', interval: 0 } };
     const value = { type: 'value', minInterval: 1 };
     c.on('finished', () => el.setAttribute('data-rendered', String(entries.length)));
     c.setOption({
