@@ -27,20 +27,47 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ReportPageS3Test {
 
   private static String report;
+  private static String bucketName;
 
   /** A report of a succeeded file of 400 kB (past any buffer) and two failed ones of 50 kB, in S3. */
   @BeforeAll
   static void upload(@TempDir Path dir) throws Exception {
     String bucket = S3MockServer.get().newBucket("page-reports");
     Path job = GeneratedReports.write(dir, "s3", 400_000, 100_000, 2);
-    TestReports.upload(S3MockServer.get().client(), job, bucket, "r/");
-    report = "s3://" + bucket + "/r/";
+    TestReports.upload(S3MockServer.get().client(), job, bucket, "jobs/job-s3/");
+    report = "s3://" + bucket + "/jobs/"; // the prefix of the jobs' folders: the page finds the newest
+    bucketName = bucket;
   }
 
   private static S3Client client(FaultProxy proxy) {
     return S3Client.builder().endpointOverride(proxy.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
         .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  @Test
+  void page_everyS3Call_isAReadOfTheReportPrefix_asTheReportPageRoleGrants() throws Exception {
+    try (FaultProxy proxy = FaultProxy.start(S3MockServer.get().endpoint()); S3Client s3 = client(proxy)) {
+      try (ReportPage page = ReportPage.start(PageReport.read(ReportReader.open(report, () -> s3)), "127.0.0.1", 0)) {
+        ReportPageHttpTest.json(page, "api/failed?from=10&size=20");
+        ReportPageHttpTest.json(page, "api/failed?q=failed%2F7%2F");
+        for (String d : java.util.List.of("results.csv", "failed.csv", "retry-manifest.csv")) {
+          assertThat(ReportPageHttpTest.get(page, "download/" + d).statusCode()).isEqualTo(200);
+        }
+      }
+      // Policies.reportPageRole(): s3:GetObject under the prefix, s3:ListBucket with s3:prefix under it.
+      assertThat(proxy.requests()).isNotEmpty().allSatisfy(r -> {
+        assertThat(r.bucket()).as(r.toString()).isEqualTo(bucketName);
+        assertThat(r.operation()).as(r.toString()).isIn("GetObject", "ListObjectsV2");
+        if (r.operation().equals("GetObject")) {
+          assertThat(r.key()).as(r.toString()).startsWith("jobs/");
+        } else {
+          assertThat(r.queryParameter("prefix")).as(r.toString()).hasValueSatisfying(p -> assertThat(p).startsWith("jobs/"));
+        }
+      });
+      assertThat(proxy.requests()).anyMatch(r -> r.operation().equals("ListObjectsV2"));
+      assertThat(proxy.requests()).anyMatch(r -> r.header("Range").isPresent());
+    }
   }
 
   @Test
@@ -54,7 +81,7 @@ class ReportPageS3Test {
       String body = new String(r.body(), StandardCharsets.UTF_8);
       assertThat(r.statusCode()).isEqualTo(502);
       assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
-      assertThat(body).endsWith("\n").doesNotContain("\r").contains("AccessDenied").contains(report + "results/s");
+      assertThat(body).endsWith("\n").doesNotContain("\r").contains("AccessDenied").contains(report + "job-s3/results/s");
       assertThat(body.indexOf('\n')).isEqualTo(body.length() - 1);
     }
   }
