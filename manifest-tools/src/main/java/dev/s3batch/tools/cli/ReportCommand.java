@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "report",
     mixinStandardHelpOptions = true,
     description = "Review S3 Batch Operations completion reports.",
-    subcommands = {ReportReviewCommand.class})
+    subcommands = {ReportReviewCommand.class, ReportServeCommand.class})
 public final class ReportCommand {}

@@ -90,6 +90,22 @@ public final class Policies {
         () -> new IllegalArgumentException("unknown add-on " + addOn)), false);
   }
 
+  /**
+   * The report page function's role ({@code iam/report-page.yaml}): its log group, and reading the
+   * report prefix, nothing else: GetObject of its files (whole or ranged), and ListBucket limited
+   * to the prefix (to find the newest job under it, and so a missing file is 404, not 403).
+   */
+  public static ObjectNode reportPageRole() {
+    ObjectNode list = statement("ListOnlyTheReportPrefix", List.of("s3:ListBucket"), List.of("arn:aws:s3:::${ReportBucket}"));
+    list.putObject("Condition").putObject("StringLike").put("s3:prefix", "${ReportPrefix}*");
+    return document(
+        statement("CreateTheFunctionLogGroup", List.of("logs:CreateLogGroup"), List.of(LOG_GROUP)),
+        statement("WriteTheFunctionLogStreams", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+            List.of(LOG_GROUP + ":*")),
+        statement("ReadTheReportFiles", List.of("s3:GetObject"), List.of("arn:aws:s3:::${ReportBucket}/${ReportPrefix}*")),
+        list);
+  }
+
   private static ObjectNode document(ObjectNode... statements) {
     ObjectNode doc = JSON.objectNode();
     doc.put("Version", "2012-10-17");

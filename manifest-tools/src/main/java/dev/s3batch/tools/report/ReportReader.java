@@ -123,6 +123,11 @@ public final class ReportReader {
     return store.describe(manifestName);
   }
 
+  /** Where the report's files are (for {@link ResultFiles}). */
+  ReportStore store() {
+    return store;
+  }
+
   /**
    * Streams the rows of every result file (only the failed tasks' files when {@code failedOnly})
    * to {@code rows}.
