@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReportRowsTest {
 
-  private static final int[] BUFFERS = {1, 3, 64, 1 << 20};
+  private static final int[] BUFFERS = {1, 3, 64, 4096};
 
   @Test
   void rows_nastyKeysAsReportsHoldThem_sameRowsAndReviewAsCsvParser() throws IOException {
@@ -43,7 +43,7 @@ class ReportRowsTest {
   @Test
   void rows_seededRandomRows_sameRowsAndReviewAsCsvParser() throws IOException {
     SplittableRandom random = new SplittableRandom(12);
-    for (int file = 0; file < 200; file++) {
+    for (int file = 0; file < 100; file++) {
       assertSameAsCsvParser(randomRows(random, 1 + random.nextInt(40)));
     }
   }
@@ -53,7 +53,7 @@ class ReportRowsTest {
     SplittableRandom random = new SplittableRandom(7);
     byte[] alphabet = ",,,,\"\"\"\n\r\r\nabc7é\u00ff".getBytes(StandardCharsets.ISO_8859_1);
     int readable = 0;
-    for (int file = 0; file < 3000; file++) {
+    for (int file = 0; file < 1500; file++) {
       byte[] input;
       if (file % 2 == 0) {
         input = new byte[random.nextInt(60)];
@@ -70,7 +70,7 @@ class ReportRowsTest {
         readable++;
       }
     }
-    assertThat(readable).as("inputs read without error").isGreaterThan(300);
+    assertThat(readable).as("inputs read without error").isGreaterThan(150);
   }
 
   @Test
