@@ -76,8 +76,7 @@ bytes=$(cat "$big"/results/*.csv | wc -c)
 timed() {
   local t="$dir/time.txt"
   /usr/bin/time -o "$t" -f '%e %U %S %M' "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
-    local rc=$?
-    grep -q 'exit status 3' "$t" || { cat "$dir/stderr.txt" >&2; exit 1; }
+    grep -q 'non-zero status 3' "$t" || { cat "$dir/stderr.txt" >&2; exit 1; }
   }
   tail -1 "$t"
 }

@@ -61,7 +61,7 @@ endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
 timed() { # one timed run: prints "wall user sys maxrss_kb"; the command's output goes to $dir/out.txt
   local t="$dir/time.txt"
   /usr/bin/time -o "$t" -f '%e %U %S %M' "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
-    grep -q 'exit status 3' "$t" || { cat "$dir/stderr.txt" "$dir/out.txt" >&2; exit 1; }
+    grep -q 'non-zero status 3' "$t" || { cat "$dir/stderr.txt" "$dir/out.txt" >&2; exit 1; }
   }
   tail -1 "$t"
 }
