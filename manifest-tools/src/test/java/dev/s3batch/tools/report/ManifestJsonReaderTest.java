@@ -58,7 +58,7 @@ class ManifestJsonReaderTest {
     String[] names = {"Format", "ReportCreationDate", "Results", "ReportSchema", "TaskExecutionStatus", "Bucket",
         "MD5Checksum", "Key", "Other"};
     String[] values = {"\"s\"", "null", "7", "0.5", "false", "{}", "[]", FILE, "[" + FILE + "]", "[" + FILE + ",1]"};
-    for (int n = 0; n < 2000; n++) {
+    for (int n = 0; n < 600; n++) {
       StringBuilder json = new StringBuilder("{");
       for (int f = random.nextInt(6); f >= 0; f--) {
         json.append('"').append(names[random.nextInt(names.length)]).append("\":").append(values[random.nextInt(values.length)])
