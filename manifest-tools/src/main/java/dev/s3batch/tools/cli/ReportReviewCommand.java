@@ -80,9 +80,8 @@ public final class ReportReviewCommand implements Callable<Integer> {
     long retryRows = 0;
     long unprocessed;
     try (RetryManifestWriter retry = retryManifest == null ? null : new RetryManifestWriter(retryManifest)) {
-      problems = reader.read(false, row -> {
-        review.accept(row);
-        if (retry != null && row.failed()) {
+      problems = reader.review(review, row -> {
+        if (retry != null) {
           writeRetry(retry, row);
         }
       });

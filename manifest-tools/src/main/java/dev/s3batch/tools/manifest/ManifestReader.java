@@ -51,7 +51,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 public final class ManifestReader implements Closeable {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Built on first use: most runs never need it, and building it loads databind (a tenth of a second). */
+  private static final class Lazy {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final String name;
   private final Deque<Part> parts;
@@ -93,7 +96,7 @@ public final class ManifestReader implements Closeable {
         parts.add(new Part(location, opener, false, 0, 1, 2, -1));
         return new ManifestReader(location, parts);
       }
-      return new ManifestReader(location, inventory(location, MAPPER.readTree(in), s3));
+      return new ManifestReader(location, inventory(location, Lazy.MAPPER.readTree(in), s3));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidManifestException(location + ": not a CSV manifest and not an inventory manifest.json: "
           + e.getOriginalMessage());

@@ -2,15 +2,12 @@ package dev.s3batch.tools.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +35,6 @@ public record ReportManifest(String format, String reportCreationDate, List<Resu
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   /**
@@ -101,31 +97,6 @@ public record ReportManifest(String format, String reportCreationDate, List<Resu
    * @throws InvalidReportException when it is not JSON or lacks a field
    */
   public static ReportManifest parse(byte[] json, String where) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new InvalidReportException(where + ": not JSON: " + e.getMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new InvalidReportException(where + ": not a JSON object");
-    }
-    List<ResultFile> files = new ArrayList<>();
-    for (JsonNode r : root.path("Results")) {
-      files.add(new ResultFile(
-          text(r, "TaskExecutionStatus", where), text(r, "Bucket", where), text(r, "MD5Checksum", where),
-          text(r, "Key", where)));
-    }
-    return new ReportManifest(
-        text(root, "Format", where), root.path("ReportCreationDate").asText(""), files,
-        root.path("ReportSchema").asText(""));
-  }
-
-  private static String text(JsonNode node, String field, String where) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new InvalidReportException(where + ": field " + field + " is missing or not a string");
-    }
-    return v.asText();
+    return ManifestJsonReader.parse(json, where);
   }
 }

@@ -137,6 +137,33 @@ public final class ReportReader {
    * @throws InvalidReportException on a row that is not a report row (names the file and line)
    */
   public List<String> read(boolean failedOnly, Consumer<ReportRow> rows) throws IOException {
+    if (!failedOnly && rows instanceof ReportReview review) {
+      return review(review, row -> {});
+    }
+    ReportRows decoder = new ReportRows();
+    return eachFile(failedOnly, (in, where) -> decoder.rows(in, where, rows));
+  }
+
+  /**
+   * Counts the rows of every result file into {@code review} and hands the failed tasks' rows to
+   * {@code failedRows} as well: what {@code read(false, row -> { review.accept(row); if (row.failed())
+   * failedRows.accept(row); })} does, but a succeeded task's row is counted from its bytes, never
+   * decoded (most of a report's rows, read at disk speed).
+   *
+   * @return as {@link #read}
+   * @throws InvalidReportException as {@link #read}
+   */
+  public List<String> review(ReportReview review, Consumer<ReportRow> failedRows) throws IOException {
+    ReportRows decoder = new ReportRows();
+    return eachFile(false, (in, where) -> decoder.review(in, where, review, failedRows));
+  }
+
+  /** Reads one result file (its MD5 computed meanwhile); {@code where} names it in messages. */
+  private interface FileReader {
+    void read(InputStream in, String where) throws IOException;
+  }
+
+  private List<String> eachFile(boolean failedOnly, FileReader reader) throws IOException {
     List<String> problems = new ArrayList<>();
     for (ReportManifest.ResultFile file : manifest.results()) {
       if (failedOnly && ReportRow.SUCCEEDED.equals(file.taskExecutionStatus())) {
@@ -153,7 +180,7 @@ public final class ReportReader {
       }
       String actual;
       try (ReadAheadDigest in = new ReadAheadDigest(source)) {
-        readRows(in, store.describe(name), rows);
+        reader.read(in, store.describe(name));
         actual = in.md5Hex();
       }
       if (!actual.equalsIgnoreCase(file.md5Checksum())) {
@@ -169,21 +196,7 @@ public final class ReportReader {
    * @param where the file's name, for messages
    */
   public static void readRows(InputStream in, String where, Consumer<ReportRow> rows) throws IOException {
-    CsvParser csv = new CsvParser(in);
-    List<String> f = new ArrayList<>(8);
-    try {
-      while (csv.next(f)) {
-        if (f.size() != 7) {
-          throw new InvalidReportException(where + ":" + csv.line() + ": a report row has 7 fields; this one has " + f.size());
-        }
-        boolean documentedOrder = !isNumber(f.get(4)) && isNumber(f.get(5));
-        rows.accept(new ReportRow(
-            f.get(0), f.get(1), f.get(2), f.get(3), f.get(documentedOrder ? 5 : 4), f.get(documentedOrder ? 4 : 5),
-            f.get(6)));
-      }
-    } catch (CsvFormatException e) {
-      throw new InvalidReportException(where + ":" + e.getMessage().substring("line ".length()));
-    }
+    new ReportRows().rows(in, where, rows);
   }
 
   /**
@@ -230,17 +243,5 @@ public final class ReportReader {
   /** Where the tasks that never ran are listed (whether or not there are any). */
   public String unprocessedLocation() {
     return store.describe(UNPROCESSED);
-  }
-
-  private static boolean isNumber(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 }

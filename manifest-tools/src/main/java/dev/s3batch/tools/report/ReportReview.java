@@ -62,6 +62,44 @@ public final class ReportReview implements Consumer<ReportRow> {
     }
   }
 
+  /**
+   * The counters that the rows of one kind (a status, an HTTP status and an error code) add to, so a
+   * reader can count a row it has not decoded ({@link #count}).
+   */
+  static final class Tally {
+    private final long[] status;
+    private final long[] error;
+    private final boolean failed;
+
+    private Tally(long[] status, long[] error, boolean failed) {
+      this.status = status;
+      this.error = error;
+      this.failed = failed;
+    }
+
+    /** True for the rows of a failed task (whose messages are counted: they need {@link #accept}). */
+    boolean failed() {
+      return failed;
+    }
+  }
+
+  /** The counters of the rows with this status, HTTP status and error code. */
+  Tally tally(String taskStatus, String httpStatusCode, String errorCode) {
+    return new Tally(byStatus.computeIfAbsent(taskStatus, k -> new long[1]),
+        byErrorCode.computeIfAbsent(errorCode, k -> new HashMap<>()).computeIfAbsent(httpStatusCode, k -> new long[1]),
+        !ReportRow.SUCCEEDED.equals(taskStatus));
+  }
+
+  /** Counts one row of a succeeded task, of {@code tally}'s kind: as {@link #accept} would. */
+  void count(Tally tally) {
+    if (tally.failed) {
+      throw new IllegalArgumentException("a failed task's row is counted by accept(row), with its message");
+    }
+    total++;
+    tally.status[0]++;
+    tally.error[0]++;
+  }
+
   /** The aggregates, with the {@code topN} most frequent failure messages. */
   public Summary summary(int topN) {
     List<TopMessages.Entry> top =

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# `s3batch job run-local --action head` end to end, side by side with a plain SDK v2 loop doing the
+# same HeadObject calls at the same concurrency (dev.s3batch.bench.HeadLoop), in one run.
+#
+# usage (from the project root, after `mvn -B -q -DskipTests package`, which builds bench/target/benchmarks.jar):
+#   bench/run-local.sh [--runs N] [--concurrency C] [TASKS ...]      (default: --runs 3 --concurrency 8 20000)
+#
+# Starts `./s3batch s3 serve` with a bucket of 1,000 small objects (keys with spaces, `+` and
+# non-ASCII), writes a manifest of TASKS rows over them (every 20th row a key that does not
+# exist: a PermanentFailure), then runs `./s3batch job run-local --manifest M --report DIR
+# --action head --concurrency C` and `java -XX:+UseSerialGC -cp benchmarks.jar HeadLoop ENDPOINT M C`
+# alternately N times each (the report deleted between runs), checks that both found the same
+# objects and missing keys, and prints every run and the medians: wall and CPU (user+sys) seconds
+# of the client process (the server is another process), tasks/s, CPU milliseconds per task, peak
+# RSS, and the ratios s3batch/loop. The loop gets the launcher's collector (-XX:+UseSerialGC), so
+# the two differ in their per-task work only.
+#
+# Environment: S3BATCH_JAVA_OPTS is passed to the JVM as by ./s3batch; BENCH_DIR (default
+# ${TMPDIR:-/tmp}/s3batch-run-local-bench) holds the objects, manifests and reports.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${BENCH_DIR:-${TMPDIR:-/tmp}/s3batch-run-local-bench}"
+runs=3
+concurrency=8
+counts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --concurrency) concurrency="$2"; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    [0-9]*) counts+=("$1"); shift ;;
+    *) echo "run-local.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ ${#counts[@]} -gt 0 ] || counts=(20000)
+bench_jar="$root/bench/target/benchmarks.jar"
+for f in "$root/manifest-tools/target/s3batch.jar" "$bench_jar"; do
+  [ -f "$f" ] || { echo "run-local.sh: no $f: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+done
+mkdir -p "$dir"
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
+
+objects="$dir/objects"
+if [ ! -d "$objects/data" ]; then
+  python3 - "$objects" <<'PY'
+import os, sys
+for i in range(1000):
+    d = os.path.join(sys.argv[1], "data", "day %d" % (i % 10))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "photo+%d é.jpg" % i), "wb") as f:
+        f.write(b"x" * (100 + i))
+PY
+fi
+log="$dir/s3.log"
+(cd "$root" && exec ./s3batch s3 serve --port 0 --bucket bench="$objects") >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until grep -qs 'S3 server on' "$log"; do kill -0 $server || { cat "$log" >&2; exit 1; }; sleep 0.5; done
+endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+
+timed() { # one timed run: prints "wall user sys maxrss_kb"; the command's output goes to $dir/out.txt
+  local t="$dir/time.txt"
+  /usr/bin/time -o "$t" -f '%e %U %S %M' "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
+    grep -q 'non-zero status 3' "$t" || { cat "$dir/stderr.txt" "$dir/out.txt" >&2; exit 1; }
+  }
+  tail -1 "$t"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "S3BATCH_JAVA_OPTS=${S3BATCH_JAVA_OPTS:-}; server $endpoint; concurrency $concurrency"
+for n in "${counts[@]}"; do
+  manifest="$dir/manifest-$n.csv"
+  [ -f "$manifest" ] || python3 - "$n" >"$manifest" <<'PY'
+import sys, urllib.parse
+for i in range(int(sys.argv[1])):
+    o = i % 1000
+    key = "data/day %d/photo+%d é.jpg" % (o % 10, o) if i % 20 else "data/missing %d.jpg" % i
+    print("bench," + urllib.parse.quote(key, safe="/"))
+PY
+  echo
+  echo "== $n tasks"
+  printf '%-8s %3s %8s %8s %8s %8s %9s %9s %8s\n' side run wall user sys cpu tasks/s cpu_ms/task rss_MB
+  : >"$dir/s3batch-$n.txt"; : >"$dir/loop-$n.txt"
+  for i in $(seq 1 "$runs"); do
+    order=$([ $((i % 2)) = 1 ] && echo "s3batch loop" || echo "loop s3batch")
+    for side in $order; do
+      rm -rf "$dir/reports"
+      if [ "$side" = s3batch ]; then
+        r=$(cd "$root" && timed ./s3batch job run-local --manifest "$manifest" --report "$dir/reports/" --action head \
+            --endpoint-url "$endpoint" --concurrency "$concurrency" --progress-every 0)
+        seen=$(grep -o 'Complete: [0-9]* tasks, [0-9]* succeeded, [0-9]* failed' "$dir/out.txt" | awk '{print $4, $6}')
+      else
+        r=$(timed java -XX:+UseSerialGC -cp "$bench_jar" dev.s3batch.bench.HeadLoop "$endpoint" "$manifest" "$concurrency")
+        seen=$(awk '/exist/ {print $3, $5}' "$dir/out.txt")
+      fi
+      [ "$seen" = "$(( n - (n + 19) / 20 )) $(( (n + 19) / 20 ))" ] || { echo "$side: unexpected counts '$seen'" >&2; cat "$dir/out.txt" >&2; exit 1; }
+      echo "$r" >>"$dir/$side-$n.txt"
+      read -r w u s m <<<"$r"
+      awk -v w="$w" -v u="$u" -v s="$s" -v m="$m" -v n="$n" -v i="$i" -v side="$side" \
+        'BEGIN {printf "%-8s %3d %8.2f %8.2f %8.2f %8.2f %9.0f %11.3f %8.0f\n", side, i, w, u, s, u+s, n/w, (u+s)*1000/n, m/1024}'
+    done
+  done
+  for side in s3batch loop; do
+    w=$(cut -d' ' -f1 "$dir/$side-$n.txt" | median)
+    c=$(awk '{print $2 + $3}' "$dir/$side-$n.txt" | median)
+    m=$(cut -d' ' -f4 "$dir/$side-$n.txt" | median)
+    awk -v w="$w" -v c="$c" -v m="$m" -v n="$n" -v side="$side" \
+      'BEGIN {printf "median %-8s %.2f s wall, %.2f s CPU, %.0f tasks/s, %.3f CPU ms/task, peak RSS %.0f MB\n", side ":", w, c, n/w, c*1000/n, m/1024}'
+    eval "${side}_w=$w ${side}_c=$c"
+  done
+  awk -v sw="$s3batch_w" -v sc="$s3batch_c" -v lw="$loop_w" -v lc="$loop_c" \
+    'BEGIN {printf "s3batch/loop: %.2fx the throughput, %.2fx the CPU per task (goal: at least 0.95x, at most 1.1x)\n", lw/sw, sc/lc}'
+done
