@@ -46,6 +46,30 @@ class LauncherE2ETest {
   }
 
   @Test
+  void launcher_helpOrVersion_runsOnC1AloneWhileACommandKeepsC2(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("keys.txt"), "a.txt\n");
+
+    Result version = run(ROOT.resolve("s3batch"), dir, "-XX:+PrintFlagsFinal", "--version");
+    Result help = run(ROOT.resolve("s3batch"), dir, "-XX:+PrintFlagsFinal", "manifest", "build", "--help");
+    Result build = run(ROOT.resolve("s3batch"), dir, "-XX:+PrintFlagsFinal",
+        "manifest", "build", "--keys", "keys.txt", "--bucket", "launcher-bucket", "-o", "m.csv");
+
+    assertThat(version.exit()).as(version.err()).isZero();
+    assertThat(help.exit()).as(help.err()).isZero();
+    assertThat(build.exit()).as(build.err()).isZero();
+    assertThat(tieredStopAtLevel(version.out())).as("--version").isEqualTo(1);
+    assertThat(tieredStopAtLevel(help.out())).as("manifest build --help").isEqualTo(1);
+    assertThat(tieredStopAtLevel(build.out())).as("manifest build").isEqualTo(4);
+    assertThat(Files.readString(dir.resolve("m.csv"))).isEqualTo("launcher-bucket,a.txt\n");
+  }
+
+  private static int tieredStopAtLevel(String printFlagsFinal) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bTieredStopAtLevel\\s+= (\\d+)").matcher(printFlagsFinal);
+    assertThat(m.find()).as("TieredStopAtLevel in -XX:+PrintFlagsFinal's output").isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
   void version_archiveMadeForAnotherJar_printsOnlyTheVersion(@TempDir Path dir) throws Exception {
     Path launcher = copyOfLauncher(dir.resolve("copy"));
     Files.copy(TARGET.resolve("s3batch.jsa"), dir.resolve("copy/manifest-tools/target/s3batch.jsa"));
