@@ -34,6 +34,18 @@ class LauncherE2ETest {
   }
 
   @Test
+  void help_archiveMadeByTheBuild_neverOpensTheJar(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("classes.txt");
+    Result r = run(ROOT.resolve("s3batch"), dir, "-Xlog:class+load:file=" + log, "--help");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Exit codes:");
+    assertThat(Files.readString(log)).as("every class from the archive, so the jar's 8,600 entries are never indexed")
+        .contains("dev.s3batch.tools.cli.Main source: shared objects file")
+        .doesNotContain("java.util.zip.ZipFile$Source ");
+  }
+
+  @Test
   void version_anyDirectory_buildsNoOtherCommandNoSdkClientNoJacksonMapper(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("classes.txt");
     Result r = run(ROOT.resolve("s3batch"), dir, "-Xlog:class+load:file=" + log, "--version");
