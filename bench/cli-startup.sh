@@ -5,19 +5,23 @@
 # Runs alternate (launcher, plain, then plain, launcher, ...); prints every command's medians of
 # wall and CPU (user + system) seconds, peak RSS, and the ratios ./s3batch/peer.
 #
-#   bench/cli-startup.sh [--runs N] [--old-jar JAR]
+#   bench/cli-startup.sh [--runs N] [--old-jar JAR] [--launcher SCRIPT]
 #
-# From anywhere; default 9 runs; builds the jar if missing. --old-jar adds a third side,
-# `java -jar JAR`, for example the s3batch.jar of an older commit built in a clone.
+# From anywhere; default 9 runs; builds the jar if missing. --old-jar adds a side,
+# `java -jar JAR`, for example the s3batch.jar of an older commit built in a clone. --launcher adds
+# a side that runs SCRIPT, for example an older launcher saved in the project root (it finds the jar
+# beside itself): git show COMMIT:s3batch >old-s3batch && chmod +x old-s3batch.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 runs=9
 old=""
+launcher=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --old-jar) old="$(cd "$(dirname "$2")" && pwd -P)/$(basename "$2")"; shift 2 ;;
-    *) echo "usage: bench/cli-startup.sh [--runs N] [--old-jar JAR]" >&2; exit 2 ;;
+    --launcher) launcher="$(cd "$(dirname "$2")" && pwd -P)/$(basename "$2")"; shift 2 ;;
+    *) echo "usage: bench/cli-startup.sh [--runs N] [--old-jar JAR] [--launcher SCRIPT]" >&2; exit 2 ;;
   esac
 done
 "$root/s3batch" --version >/dev/null   # builds jar and archive on first use
@@ -25,13 +29,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'photos/2024/pier.jpg\nphotos/2024/pier, dusk.jpg\nphotos/2024/a+b.jpg\n' >"$work/keys.txt"
 cd "$work"
-exec python3 - "$root" "$runs" "$old" <<'PY'
+exec python3 - "$root" "$runs" "$old" "$launcher" <<'PY'
 import os, statistics, subprocess, sys, time
-root, runs, old = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+root, runs, old, launcher = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 sides = {"./s3batch": [os.path.join(root, "s3batch")],
          "java -jar": ["java", "-jar", os.path.join(root, "manifest-tools/target/s3batch.jar")]}
 if old:
     sides["old jar"] = ["java", "-jar", old]
+if launcher:
+    sides["old launcher"] = [launcher]
 commands = {"--version": ["--version"], "--help": ["--help"],
             "manifest build (3 keys)": ["manifest", "build", "--keys", "keys.txt", "--bucket", "bench-bucket", "-o", "m.csv"]}
 results = {(c, s): [] for c in commands for s in sides}

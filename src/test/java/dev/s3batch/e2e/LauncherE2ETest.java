@@ -34,6 +34,18 @@ class LauncherE2ETest {
   }
 
   @Test
+  void help_archiveMadeByTheBuild_neverOpensTheJar(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("classes.txt");
+    Result r = run(ROOT.resolve("s3batch"), dir, "-Xlog:class+load:file=" + log, "--help");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Exit codes:");
+    assertThat(Files.readString(log)).as("every class from the archive, so the jar's 8,600 entries are never indexed")
+        .contains("dev.s3batch.tools.cli.Main source: shared objects file")
+        .doesNotContain("java.util.zip.ZipFile$Source ");
+  }
+
+  @Test
   void version_anyDirectory_buildsNoOtherCommandNoSdkClientNoJacksonMapper(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("classes.txt");
     Result r = run(ROOT.resolve("s3batch"), dir, "-Xlog:class+load:file=" + log, "--version");
@@ -43,6 +55,30 @@ class LauncherE2ETest {
         .doesNotContain("dev.s3batch.tools.cli.AwsOptions ")
         .doesNotContain("software.amazon.awssdk.services.s3.S3Client ")
         .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper ");
+  }
+
+  @Test
+  void launcher_helpOrVersion_runsOnC1AloneWhileACommandKeepsC2(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("keys.txt"), "a.txt\n");
+
+    Result version = run(ROOT.resolve("s3batch"), dir, "-XX:+PrintFlagsFinal", "--version");
+    Result help = run(ROOT.resolve("s3batch"), dir, "-XX:+PrintFlagsFinal", "manifest", "build", "--help");
+    Result build = run(ROOT.resolve("s3batch"), dir, "-XX:+PrintFlagsFinal",
+        "manifest", "build", "--keys", "keys.txt", "--bucket", "launcher-bucket", "-o", "m.csv");
+
+    assertThat(version.exit()).as(version.err()).isZero();
+    assertThat(help.exit()).as(help.err()).isZero();
+    assertThat(build.exit()).as(build.err()).isZero();
+    assertThat(tieredStopAtLevel(version.out())).as("--version").isEqualTo(1);
+    assertThat(tieredStopAtLevel(help.out())).as("manifest build --help").isEqualTo(1);
+    assertThat(tieredStopAtLevel(build.out())).as("manifest build").isEqualTo(4);
+    assertThat(Files.readString(dir.resolve("m.csv"))).isEqualTo("launcher-bucket,a.txt\n");
+  }
+
+  private static int tieredStopAtLevel(String printFlagsFinal) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bTieredStopAtLevel\\s+= (\\d+)").matcher(printFlagsFinal);
+    assertThat(m.find()).as("TieredStopAtLevel in -XX:+PrintFlagsFinal's output").isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   @Test

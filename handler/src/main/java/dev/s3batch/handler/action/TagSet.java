@@ -1,11 +1,9 @@
 package dev.s3batch.handler.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.s3batch.handler.internal.Json;
+import dev.s3batch.handler.internal.JsonTree;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,24 +55,22 @@ final class TagSet {
   }
 
   private static Map<String, String> json(String text, String where) {
-    JsonNode node;
+    Object node;
     try {
-      node = Json.MAPPER.readTree(text);
+      node = JsonTree.read(text);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("tags in " + where + " are not a JSON object: " + e.getOriginalMessage());
     }
-    if (node == null || !node.isObject()) {
+    if (!(node instanceof Map<?, ?> object)) {
       throw new IllegalArgumentException("tags in " + where + " are not a JSON object");
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
-      if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+    for (Map.Entry<?, ?> e : object.entrySet()) {
+      if (!JsonTree.isScalar(e.getValue()) || e.getValue() == JsonTree.NULL) {
         throw new IllegalArgumentException(
-            "tag \"" + e.getKey() + "\" in " + where + " has no text value: " + e.getValue());
+            "tag \"" + e.getKey() + "\" in " + where + " has no text value: " + JsonTree.toJson(e.getValue()));
       }
-      put(tags, e.getKey(), e.getValue().asText(), where);
+      put(tags, (String) e.getKey(), JsonTree.text(e.getValue()), where);
     }
     return tags;
   }

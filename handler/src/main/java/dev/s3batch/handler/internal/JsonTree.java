@@ -2,7 +2,9 @@ package dev.s3batch.handler.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +22,10 @@ import java.util.Map;
  * {@code Number} (Integer, Long, BigInteger or Double, as Jackson's tree), a boolean a
  * {@code Boolean}, and JSON {@code null} {@link #NULL}.
  *
- * <p>The function reads its event with this rather than jackson-databind: databind's mapper costs
- * about 200 ms of CPU on a cold start (300 classes) for what this does in a page
- * ({@code bench/coldstart.sh} measures the cold start). Thread-safe.
+ * <p>The function reads all its JSON with this (the event, JSON task keys, tags, metadata) rather
+ * than jackson-databind: databind's mapper costs about 200 ms of CPU on a cold start (300 classes)
+ * and 1.5 MB of the lambda jar for what this does in a page ({@code bench/coldstart.sh} measures
+ * both). Thread-safe.
  */
 public final class JsonTree {
 
@@ -48,6 +51,48 @@ public final class JsonTree {
     try (JsonParser parser = FACTORY.createParser(in)) {
       JsonToken token = parser.nextToken();
       return token == null ? null : value(parser, token);
+    }
+  }
+
+  /**
+   * Reads {@code text} as JSON the way {@link #read(InputStream)} does (text after the first value
+   * is ignored); Java {@code null} for text without a value.
+   *
+   * @throws JsonProcessingException when the text is not JSON
+   */
+  public static Object read(String text) throws JsonProcessingException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken token = parser.nextToken();
+      return token == null ? null : value(parser, token);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String reader does not fail
+    }
+  }
+
+  /**
+   * Reads {@code text} as exactly one JSON value: a field named twice in an object, or anything
+   * but white space after the value, is an error; Java {@code null} for text without a value.
+   *
+   * @throws JsonProcessingException when the text is not one strict JSON value
+   */
+  public static Object readStrict(String text) throws JsonProcessingException {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return null;
+      }
+      Object value = value(parser, token);
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "text after the JSON value");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String reader does not fail
     }
   }
 

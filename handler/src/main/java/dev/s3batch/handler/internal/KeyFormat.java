@@ -1,9 +1,6 @@
 package dev.s3batch.handler.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +98,7 @@ public enum KeyFormat {
       case JSON -> json(decoded, strictObject(decoded));
       case PIPE -> pipe(decoded);
       case AUTO -> {
-        Optional<ObjectNode> parameters = parameterObject(decoded);
+        Optional<Map<String, Object>> parameters = parameterObject(decoded);
         if (parameters.isPresent()) {
           yield json(decoded, parameters.get());
         }
@@ -111,32 +108,38 @@ public enum KeyFormat {
   }
 
   /** The key as a JSON object, when it is one that carries a key field. */
-  private static Optional<ObjectNode> parameterObject(String decoded) {
+  private static Optional<Map<String, Object>> parameterObject(String decoded) {
     String t = decoded.strip();
     if (!t.startsWith("{") || !t.endsWith("}")) {
       return Optional.empty();
     }
     try {
-      return Json.STRICT.readTree(decoded) instanceof ObjectNode object && KEY_FIELDS.stream().anyMatch(object::has)
-          ? Optional.of(object)
+      return JsonTree.readStrict(decoded) instanceof Map<?, ?> object && KEY_FIELDS.stream().anyMatch(object::containsKey)
+          ? Optional.of(fields(object))
           : Optional.empty();
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
   }
 
-  private static ObjectNode strictObject(String decoded) throws MalformedKeyException {
-    JsonNode node;
+  private static Map<String, Object> strictObject(String decoded) throws MalformedKeyException {
+    Object node;
     try {
-      node = Json.STRICT.readTree(decoded);
+      node = JsonTree.readStrict(decoded);
     } catch (JsonProcessingException e) {
       throw new MalformedKeyException(
           "key \"" + decoded + "\" is not JSON (keyFormat json): " + e.getOriginalMessage());
     }
-    if (!(node instanceof ObjectNode object)) {
+    if (!(node instanceof Map<?, ?> object)) {
       throw new MalformedKeyException("key \"" + decoded + "\" is not a JSON object (keyFormat json)");
     }
-    return object;
+    return fields(object);
+  }
+
+  /** A JSON object as {@link JsonTree} reads it: string field names. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fields(Map<?, ?> object) {
+    return (Map<String, Object>) object;
   }
 
   private static ParsedKey pipe(String decoded) throws MalformedKeyException {
@@ -151,46 +154,25 @@ public enum KeyFormat {
     return new ParsedKey(decoded.substring(0, bar), Map.of(PIPE_ARGUMENT, decoded.substring(bar + 1)));
   }
 
-  private static ParsedKey json(String decoded, ObjectNode node) throws MalformedKeyException {
+  private static ParsedKey json(String decoded, Map<String, Object> node) throws MalformedKeyException {
     Map<String, String> params = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
-      JsonNode v = e.getValue();
-      if (TEXT_FIELDS.contains(e.getKey()) && !v.isTextual() && !v.isNull()) {
+    for (Map.Entry<String, Object> e : node.entrySet()) {
+      Object v = e.getValue();
+      if (TEXT_FIELDS.contains(e.getKey()) && !(v instanceof String) && v != JsonTree.NULL) {
         throw new MalformedKeyException(
-            "field \"" + e.getKey() + "\" of the JSON key is " + kind(v) + ", not a string; key " + decoded);
+            "field \"" + e.getKey() + "\" of the JSON key is " + JsonTree.kind(v) + ", not a string; key " + decoded);
       }
-      if (!v.isNull()) {
-        params.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+      if (v != JsonTree.NULL) {
+        params.put(e.getKey(), JsonTree.isScalar(v) ? JsonTree.text(v) : JsonTree.toJson(v));
       }
     }
-    JsonNode named = node.hasNonNull("origKey") ? node.get("origKey") : node.get("key");
-    String key = named != null && named.isTextual() ? named.asText() : "";
+    Object origKey = node.get("origKey");
+    Object named = origKey != null && origKey != JsonTree.NULL ? origKey : node.get("key");
+    String key = named instanceof String text ? text : "";
     if (key.isEmpty()) {
       throw new MalformedKeyException(
           "JSON key " + decoded + " names no object: it needs a non-empty string \"origKey\" (or \"key\") field");
     }
     return new ParsedKey(key, params);
-  }
-
-  /** Without a switch on JsonNodeType: its switch map would load databind for every key format. */
-  private static String kind(JsonNode node) {
-    if (node.isArray()) {
-      return "an array";
-    }
-    if (node.isObject()) {
-      return "an object";
-    }
-    if (node.isNull()) {
-      return "null";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -61,23 +61,37 @@ public final class Main {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     installExitCodeHelp(cl);
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println(errorLine(ex.getMessage()));
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-          return ExitCodes.USAGE;
-        });
-    cl.setExecutionExceptionHandler(
-        (ex, c, parseResult) -> {
-          if (ex instanceof CliException e) {
-            c.getErr().println(errorLine(e.getMessage()));
-            return e.exitCode();
-          }
-          c.getErr().println(errorLine(describe(ex)));
-          return ExitCodes.FAILED;
-        });
+    cl.setParameterExceptionHandler(new UsageErrors());
+    cl.setExecutionExceptionHandler(new Failures());
     return cl;
+  }
+
+  // The two handlers are classes, not lambdas: picocli's handler interfaces are Java 5 class files,
+  // and a lambda implementing one keeps it, and picocli's own handlers, out of the class-data
+  // archive (the JVM links the interface to make the lambda), so every start would open the jar.
+
+  /** Usage errors: the error line and where to look, exit 2. */
+  private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println(errorLine(ex.getMessage()));
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** A {@link CliException}'s message and exit code; anything else its message, exit 1. */
+  private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
+      if (ex instanceof CliException e) {
+        c.getErr().println(errorLine(e.getMessage()));
+        return e.exitCode();
+      }
+      c.getErr().println(errorLine(describe(ex)));
+      return ExitCodes.FAILED;
+    }
   }
 
   /**

@@ -1,10 +1,11 @@
 package dev.s3batch.handler.internal.copy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.s3batch.handler.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.s3batch.handler.internal.ByteSize;
+import dev.s3batch.handler.internal.JsonTree;
 import dev.s3batch.handler.internal.Setting;
 import dev.s3batch.handler.spi.ActionContext;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -151,12 +152,29 @@ public record CopySettings(
     return ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL;
   }
 
+  /** A JSON object of scalars; numbers and booleans become their JSON text, as jackson-databind read them. */
   private static Map<String, String> metadata(String json) {
+    Object node;
     try {
-      return Json.MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
-    } catch (Exception e) {
-      throw new IllegalArgumentException(
-          "invalid metadata " + json + ": give a JSON object of strings, e.g. {\"owner\":\"team-a\"}");
+      node = JsonTree.read(json);
+    } catch (JsonProcessingException e) {
+      throw invalidMetadata(json);
     }
+    if (!(node instanceof Map<?, ?> object)) {
+      throw invalidMetadata(json);
+    }
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : object.entrySet()) {
+      if (!JsonTree.isScalar(e.getValue()) || e.getValue() == JsonTree.NULL) {
+        throw invalidMetadata(json);
+      }
+      metadata.put((String) e.getKey(), JsonTree.text(e.getValue()));
+    }
+    return metadata;
+  }
+
+  private static IllegalArgumentException invalidMetadata(String json) {
+    return new IllegalArgumentException(
+        "invalid metadata " + json + ": give a JSON object of strings, e.g. {\"owner\":\"team-a\"}");
   }
 }
