@@ -80,7 +80,7 @@ class LambdaServeFunctionsE2ETest {
         java("context", "context", testClasses).withMemory(256).withTimeout(20).withQualifiers(List.of("live"))
             .withEnv(Map.of("GREETING", "hello from --env")),
         java("fail", "fail", testClasses),
-        java("sleep", "sleep", testClasses).withTimeout(2),
+        java("sleep", "sleep", testClasses).withTimeout(4),
         java("exit", "exit", testClasses),
         java("burst", "sleep", testClasses).withConcurrency(2).withQueue(2),
         java("dry", "echo", testClasses),
@@ -206,7 +206,7 @@ class LambdaServeFunctionsE2ETest {
     assertThat(timedOut.functionError()).isEqualTo("Unhandled");
     JsonNode error = MAPPER.readTree(timedOut.payload().asUtf8String());
     assertThat(error.get("errorMessage").asText())
-        .endsWith(timedOut.responseMetadata().requestId() + " Task timed out after 2.00 seconds");
+        .endsWith(timedOut.responseMetadata().requestId() + " Task timed out after 4.00 seconds");
 
     InvokeResponse next = lambda.invoke(b -> b.functionName("sleep").payload(SdkBytes.fromUtf8String("10")));
     assertThat(next.functionError()).isNull();
