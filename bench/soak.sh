@@ -15,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tasks="${1:-10000}"
 seed="${2:-13}"
-case "$tasks" in -h|--help) sed -n '2,12p' "$0"; exit 0 ;; esac
+case "$tasks" in -h|--help) sed -n '2,13p' "$0"; exit 0 ;; esac
 [[ "$tasks" =~ ^[0-9]+$ && "$seed" =~ ^-?[0-9]+$ ]] || { echo "soak.sh: give TASKS and SEED as numbers (see --help)" >&2; exit 2; }
 figures="$(mktemp "${TMPDIR:-/tmp}/s3batch-soak-XXXXXX.txt")"
 trap 'rm -f "$figures"' EXIT
