@@ -14,10 +14,15 @@ import java.util.Objects;
  *   <li>{@link #errorIn200()}: a 200 whose body is an {@code <Error>}, as CopyObject,
  *       UploadPartCopy and CompleteMultipartUpload may answer when they fail midway;
  *   <li>{@link #reset()}: the connection is reset (TCP RST) before any answer;
+ *   <li>{@link #closed()}: the connection is closed (FIN) before any status line;
+ *   <li>{@link #answerLost()}: the request reaches the server, which acts on it, but its answer is
+ *       lost: the connection is closed before any status line (a copy S3 completed that the
+ *       client must take for failed);
  *   <li>{@link #delay(Duration)}: the request is held, then forwarded (a slow S3).
  * </ul>
  *
- * <p>Except {@code delay}, a fault answers instead of the server: the request never reaches it.
+ * <p>Except {@code delay} and {@code answerLost}, a fault answers instead of the server: the
+ * request never reaches it.
  */
 public sealed interface Fault {
 
@@ -31,6 +36,12 @@ public sealed interface Fault {
 
   /** The connection is reset before any answer. */
   record Reset() implements Fault {}
+
+  /** The connection is closed, cleanly, before any status line; the request never reaches the server. */
+  record Closed() implements Fault {}
+
+  /** The request is forwarded and answered by the server, but the answer is dropped and the connection closed. */
+  record AnswerLost() implements Fault {}
 
   /** The request is held for {@code delay}, then forwarded. */
   record Delay(Duration delay) implements Fault {
@@ -62,6 +73,16 @@ public sealed interface Fault {
   /** A reset connection. */
   static Fault reset() {
     return new Reset();
+  }
+
+  /** A connection closed before any status line, the request not forwarded. */
+  static Fault closed() {
+    return new Closed();
+  }
+
+  /** A request the server carries out whose answer is lost (the connection closes before any status line). */
+  static Fault answerLost() {
+    return new AnswerLost();
   }
 
   /** A request held for {@code delay}, then forwarded. */

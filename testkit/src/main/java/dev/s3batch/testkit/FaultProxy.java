@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +41,7 @@ public final class FaultProxy implements AutoCloseable {
   private final InetSocketAddress upstream;
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final List<Function<RecordedRequest, Fault>> choosers = new CopyOnWriteArrayList<>();
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "fault-proxy");
     t.setDaemon(true);
@@ -78,6 +80,16 @@ public final class FaultProxy implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Asks {@code chooser} about every request that no counted rule ({@link #inject}) broke: the
+   * fault it returns, or null to forward the request. For faults by chance, such as a
+   * {@link FaultMix}. Called from the connections' threads at once.
+   */
+  public FaultProxy injectEach(Function<RecordedRequest, Fault> chooser) {
+    choosers.add(chooser);
+    return this;
+  }
+
   /** Every request received so far, in arrival order (faulted ones included). */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
@@ -92,6 +104,7 @@ public final class FaultProxy implements AutoCloseable {
   public void clear() {
     requests.clear();
     rules.clear();
+    choosers.clear();
   }
 
   @Override
@@ -132,12 +145,15 @@ public final class FaultProxy implements AutoCloseable {
           client.setSoLinger(true, 0);
           return;
         }
-        if (fault instanceof Fault.ErrorAnswer answer) {
+        if (fault instanceof Fault.ErrorAnswer || fault instanceof Fault.Closed) {
           if (head.expectsContinue()) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             out.flush();
           }
           HttpBodies.copyRequestBody(head, in, OutputStream.nullOutputStream());
+          if (!(fault instanceof Fault.ErrorAnswer answer)) {
+            return;
+          }
           out.write(HttpBodies.errorAnswer(answer, requests.size(), head.method().equals("HEAD")));
           out.flush();
           continue;
@@ -148,7 +164,8 @@ public final class FaultProxy implements AutoCloseable {
         if (up == null || up.isClosed()) {
           up = new Socket(upstream.getAddress(), upstream.getPort());
         }
-        if (!forward(head, in, out, up)) {
+        boolean lose = fault instanceof Fault.AnswerLost;
+        if (!forward(head, in, out, up, lose) || lose) {
           return;
         }
       }
@@ -165,8 +182,14 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** Forwards one exchange; false when the connection must close afterwards. */
-  private static boolean forward(HttpHead head, InputStream in, OutputStream out, Socket up) throws IOException {
+  /**
+   * Forwards one exchange; false when the connection must close afterwards. With {@code lose},
+   * the final answer is read from the server in full but not passed on (a {@code 100 Continue}
+   * still is, so the client sends its body).
+   */
+  private static boolean forward(HttpHead head, InputStream in, OutputStream out, Socket up, boolean lose)
+      throws IOException {
+    OutputStream answerOut = lose ? OutputStream.nullOutputStream() : out;
     InputStream upIn = new BufferedInputStream(up.getInputStream());
     OutputStream upOut = up.getOutputStream();
     upOut.write(head.raw());
@@ -178,8 +201,8 @@ public final class FaultProxy implements AutoCloseable {
         return false;
       }
       if (answer.status() != 100) {
-        out.write(answer.raw());
-        HttpBodies.copyResponseBody(head, answer, upIn, out);
+        answerOut.write(answer.raw());
+        HttpBodies.copyResponseBody(head, answer, upIn, answerOut);
         out.flush();
         return false;
       }
@@ -193,9 +216,9 @@ public final class FaultProxy implements AutoCloseable {
       if (answer == null) {
         return false;
       }
-      out.write(answer.raw());
+      (answer.status() < 200 ? out : answerOut).write(answer.raw());
     } while (answer.status() >= 100 && answer.status() < 200);
-    boolean untilClose = HttpBodies.copyResponseBody(head, answer, upIn, out);
+    boolean untilClose = HttpBodies.copyResponseBody(head, answer, upIn, answerOut);
     out.flush();
     return !untilClose && !head.closes() && !answer.closes();
   }
@@ -205,6 +228,12 @@ public final class FaultProxy implements AutoCloseable {
     for (Rule rule : snapshot) {
       if (rule.left().get() > 0 && rule.when().test(request) && rule.left().getAndDecrement() > 0) {
         return rule.fault();
+      }
+    }
+    for (Function<RecordedRequest, Fault> chooser : choosers) {
+      Fault fault = chooser.apply(request);
+      if (fault != null) {
+        return fault;
       }
     }
     return null;

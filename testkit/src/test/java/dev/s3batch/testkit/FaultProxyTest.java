@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -132,5 +133,58 @@ class FaultProxyTest {
       assertThatThrownBy(() -> bad.getObjectAsBytes(b -> b.bucket(bucket).key("k")))
           .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
     }
+  }
+
+  @Test
+  void inject_answerLost_serverActedButTheClientGetsAConnectionError() {
+    String bucket = S3MockServer.get().newBucket("proxy");
+    proxy.inject(r -> r.operation().equals("PutObject"), Fault.answerLost(), 1);
+
+    assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("kept")))
+        .isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(java.io.IOException.class);
+
+    assertThat(S3MockServer.get().client().getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String())
+        .isEqualTo("kept");
+  }
+
+  @Test
+  void inject_closed_requestNeverReachesTheServer() {
+    String bucket = S3MockServer.get().newBucket("proxy");
+    proxy.inject(r -> r.operation().equals("PutObject"), Fault.closed(), 1);
+
+    assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("lost")))
+        .isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(java.io.IOException.class);
+
+    assertThat(S3MockServer.get().client().listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
+    assertThat(proxy.operations()).containsExactly("PutObject");
+  }
+
+  @Test
+  void injectEach_faultMix_breaksAboutItsRateAndCountsByKind() {
+    String bucket = S3MockServer.get().newBucket("proxy");
+    FaultMix mix = new FaultMix(5, 0.5, java.time.Duration.ofMillis(1));
+    proxy.injectEach(mix);
+    int failed = 0;
+    for (int i = 0; i < 200; i++) {
+      String key = "k" + i;
+      try {
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("v"));
+      } catch (SdkClientException | S3Exception e) {
+        failed++;
+      }
+    }
+    mix.pause();
+    s3.putObject(b -> b.bucket(bucket).key("after"), RequestBody.fromString("v"));
+
+    assertThat(mix.requests()).isEqualTo(200);
+    assertThat(mix.total()).isBetween(70L, 130L);
+    assertThat(mix.injected().get(FaultMix.Kind.ERROR_IN_200)).as("not for PutObject").isZero();
+    long slow = mix.injected().get(FaultMix.Kind.SLOW);
+    assertThat(failed).as("every fault but a slow answer fails a call without retries").isEqualTo(mix.total() - slow);
+    assertThat(mix.injected()).allSatisfy((kind, n) -> {
+      if (kind != FaultMix.Kind.ERROR_IN_200) {
+        assertThat(n).as(kind.name()).isPositive();
+      }
+    });
   }
 }

@@ -9,9 +9,11 @@ import dev.s3batch.handler.spi.ObjectAction;
 import dev.s3batch.handler.spi.ObjectTask;
 import dev.s3batch.handler.spi.TaskOutcome;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * {@code move}: {@code copy}, verify, then delete the source: the task's version when it names
@@ -23,6 +25,12 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * version and ETag ({@code x-amz-copy-source-if-match}), and a multipart copy's ETag was checked
  * against its parts. When the task names no version, the source must still have the ETag that
  * was copied, or it is not deleted. A move onto the source itself is refused.
+ *
+ * <p>A redrive of a move whose delete S3 carried out but whose answer was lost finds the source
+ * gone and the destination there: it answers Succeeded, {@code already moved: the source ... is
+ * gone and s3://b/k holds 12 bytes, etag "..."}, deleting and copying nothing (the content cannot
+ * be compared with a source that no longer exists; the message says what the destination holds).
+ * A source that is gone with nothing at the destination fails as the missing key it is.
  */
 public final class MoveAction implements ObjectAction {
 
@@ -34,11 +42,31 @@ public final class MoveAction implements ObjectAction {
         return TaskOutcome.permanentFailure(
             "move onto itself: the destination " + target.location() + " is the source; nothing copied or deleted");
       }
-      CopyResult copy = copier.copy(task, target);
+      CopyResult copy;
+      try {
+        copy = copier.copy(task, target);
+      } catch (NoSuchKeyException missingSource) {
+        return alreadyMoved(copier, task, target).orElseThrow(() -> missingSource);
+      }
       verify(copier, copy);
       delete(copier, task, copy);
       return TaskOutcome.succeeded(copy.message("moved").replaceFirst("^already copied", "moved (already copied)"));
     });
+  }
+
+  /** Succeeded when the source is gone (NoSuchKey or NoSuchVersion, not NoSuchBucket) and the target holds an object. */
+  private static Optional<TaskOutcome> alreadyMoved(ObjectCopier copier, ObjectTask task, Target target) {
+    if (S3Answers.probe(copier.s3(), task) != S3Answers.Presence.ABSENT) {
+      return Optional.empty();
+    }
+    HeadObjectResponse there = copier.headIfExists(copier.s3(), target);
+    if (there == null) {
+      return Optional.empty();
+    }
+    String source = "s3://" + task.bucket() + "/" + task.key()
+        + (task.versionId() == null ? "" : "?versionId=" + task.versionId());
+    return Optional.of(TaskOutcome.succeeded("already moved: the source " + source + " is gone and "
+        + target.location() + " holds " + there.contentLength() + " bytes, etag " + there.eTag()));
   }
 
   private static void verify(ObjectCopier copier, CopyResult copy) {

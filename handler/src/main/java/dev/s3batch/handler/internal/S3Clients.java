@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.s3batch.handler.InvalidConfigurationException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +24,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * (or {@code AWS_DEFAULT_REGION}), credentials from the Lambda environment variables, endpoint
  * from {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} when set (path-style then), so one
  * jar runs against AWS, S3Mock or LocalStack. The URL-connection HTTP client starts fastest.
+ * {@code AWS_MAX_ATTEMPTS} sets the SDK's attempts per request, as the SDK itself reads it in
+ * Lambda; read from the map too, so an in-process function ({@code job run-local --env}) honours
+ * it like a deployed one (soak runs set 1, so that every injected fault reaches the handler).
  *
  * <p>Cold start: the HTTP client opens its connections through the JDK's own
  * {@link java.net.URL#openConnection()}, so TLS (the JDK's default context and trust store, as the
@@ -42,6 +47,12 @@ public final class S3Clients {
     String region = firstSet(env, "AWS_REGION", "AWS_DEFAULT_REGION");
     if (region != null) {
       builder.region(Region.of(region));
+    }
+    String attempts = firstSet(env, "AWS_MAX_ATTEMPTS");
+    if (attempts != null) {
+      int n = maxAttempts(attempts);
+      builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+          .maxAttempts(n).build()));
     }
     String endpoint = firstSet(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
     if (endpoint != null) {
@@ -65,6 +76,18 @@ public final class S3Clients {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  private static int maxAttempts(String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new InvalidConfigurationException("AWS_MAX_ATTEMPTS \"" + value + "\" is not a whole number of at least 1");
   }
 
   private static AwsCredentialsProvider credentials(Map<String, String> env) {

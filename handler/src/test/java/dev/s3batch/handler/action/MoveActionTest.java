@@ -126,6 +126,30 @@ class MoveActionTest {
   }
 
   @Test
+  void move_redriveAfterSourceDeleted_succeedsAlreadyMovedTouchingNothing() {
+    s3().putObject(b -> b.bucket(bucket).key("to/gone"), RequestBody.fromString("moved before"));
+    BatchInvoker invoker = new BatchInvoker(MOVE);
+
+    Response r = invoker.invoke(Map.of("destinationPrefix", "to/"), Task.of(bucket, "gone"));
+
+    assertThat(r.code()).as(r.message()).isEqualTo("Succeeded");
+    assertThat(r.message()).isEqualTo("already moved: the source s3://" + bucket + "/gone is gone and s3://" + bucket
+        + "/to/gone holds 12 bytes, etag " + s3().headObject(b -> b.bucket(bucket).key("to/gone")).eTag());
+    assertThat(invoker.recorder().count("CopyObjectRequest")).isZero();
+    assertThat(invoker.recorder().count("DeleteObjectRequest")).isZero();
+    assertThat(keys(bucket)).containsExactly("to/gone");
+  }
+
+  @Test
+  void move_sourceAndDestinationMissing_permanentNoSuchKey() {
+    Response r = new BatchInvoker(MOVE).invoke(Map.of("destinationPrefix", "to/"), Task.of(bucket, "never"));
+
+    assertThat(r.code()).as(r.message()).isEqualTo("PermanentFailure");
+    assertThat(r.message()).startsWith("S3 error NoSuchKey (HTTP 404");
+    assertThat(keys(bucket)).isEmpty();
+  }
+
+  @Test
   void move_multipart_deletesSourceAfterVerifiedCopy() {
     byte[] body = bytes(12 << 20, 31);
     s3().putObject(b -> b.bucket(bucket).key("big"), RequestBody.fromBytes(body));
