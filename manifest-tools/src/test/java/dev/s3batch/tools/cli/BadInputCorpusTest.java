@@ -2,6 +2,8 @@ package dev.s3batch.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.tools.cli.BadInputCorpus.Case;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every row of {@link BadInputCorpus}, run as a user types it: the exit code and the message the
- * row names, and nothing written or sent: the case's folder holds exactly the files it started
+ * row names (on stderr, or as a task's resultString in the response on stdout), and nothing
+ * written or sent: the case's folder holds exactly the files it started
  * with, and the local endpoint every S3 option points at saw no connection.
  */
 class BadInputCorpusTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static ServerSocket endpoint;
   private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
@@ -81,9 +85,22 @@ class BadInputCorpusTest {
     CliRun run = CliRun.of(c.args().stream().map(this::fill).toArray(String[]::new));
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(c.exit());
-    assertThat(run.err() + run.out()).as(run.toString()).contains(fill(c.message()));
+    assertThat(shown(run)).as(run.toString()).contains(fill(c.message()));
     assertThat(files(dir)).as("files in the case's folder afterwards").containsExactlyElementsOf(before);
     assertThat(CONNECTIONS.get() - connections).as("connections to the S3 endpoint").isZero();
+  }
+
+  /** What a user reads: stderr, and each task's resultString when stdout is a function's response. */
+  private static String shown(CliRun run) throws IOException {
+    StringBuilder text = new StringBuilder(run.err()).append('\n');
+    if (run.out().strip().startsWith("{")) {
+      for (JsonNode result : JSON.readTree(run.out()).path("results")) {
+        text.append(result.path("resultString").asText()).append('\n');
+      }
+    } else {
+      text.append(run.out());
+    }
+    return text.toString();
   }
 
   private String fill(String text) {
