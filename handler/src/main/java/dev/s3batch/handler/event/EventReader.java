@@ -2,6 +2,7 @@ package dev.s3batch.handler.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.s3batch.handler.internal.JsonTree;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ public final class EventReader {
       throw new InvalidEventException(
           "event is not valid JSON: " + e.getOriginalMessage()
               + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    } catch (CharConversionException e) {
+      // Jackson reads a document that starts like UTF-16 or UTF-32 in that encoding, and says so
+      // with this IOException when its bytes are not: the event is no text, not a failed read.
+      throw new InvalidEventException("event is not valid JSON text: " + e.getMessage());
     }
     return read(root);
   }

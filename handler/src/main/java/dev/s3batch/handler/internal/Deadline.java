@@ -47,7 +47,8 @@ public final class Deadline {
     return new Deadline(context, margin);
   }
 
-  private static Duration parseMargin(String value) {
+  /** A {@code deadlineMargin} value: whole seconds, 0 or more; else an IllegalArgumentException naming it. */
+  static Duration parseMargin(String value) {
     try {
       long seconds = Long.parseLong(value.strip());
       if (seconds >= 0) {

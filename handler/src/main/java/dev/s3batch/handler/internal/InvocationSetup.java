@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Resolves, once per invocation, what every task of it runs with: the action (checked against
  * the allow-list), the key format and decoding, and the settings. A mistake here (no or unknown
  * action, an action not allowed, a forbidden or mistyped {@code userArguments} entry, a bad
- * setting value) is a {@link SetupException}: every task of the invocation fails permanently
+ * setting value, including {@code missingKey} and {@code deadlineMargin}) is a {@link SetupException}: every task of the invocation fails permanently
  * with its message.
  *
  * <p>Which {@code userArguments} entries are refused: {@link UserArgumentCheck}.
@@ -59,6 +59,7 @@ public record InvocationSetup(
     KeyDecoding decoding =
         choice(settings, Setting.KEY_DECODING, KeyDecoding.PLUS_AS_SPACE, KeyDecoding::fromSetting,
             Arrays.stream(KeyDecoding.values()).map(KeyDecoding::setting));
+    checkValues(settings);
     KeyFormat otherKeys = KeyFormat.fromSetting(provider.keyFormat())
         .filter(f -> f == KeyFormat.PLAIN || f == KeyFormat.PIPE)
         .orElseThrow(() -> new SetupException(
@@ -92,6 +93,24 @@ public record InvocationSetup(
       throw new SetupException(
           "action \"" + name + "\" is not allowed by this function (allowed: " + String.join(", ", allowed)
               + "; set " + Setting.ALLOWED_ACTIONS.environmentVariable() + " to allow more)");
+    }
+  }
+
+  /**
+   * The settings that tasks read only when they need them, checked here so that a mistyped value
+   * fails every task before the first S3 call rather than being read as the default.
+   */
+  private static void checkValues(Settings settings) throws SetupException {
+    choice(settings, Setting.MISSING_KEY, "permanent",
+        v -> v.equals("permanent") || v.equals("temporary") ? Optional.of(v) : Optional.empty(),
+        java.util.stream.Stream.of("permanent", "temporary"));
+    Optional<String> margin = settings.get(Setting.DEADLINE_MARGIN);
+    if (margin.isPresent()) {
+      try {
+        Deadline.parseMargin(margin.get());
+      } catch (IllegalArgumentException e) {
+        throw new SetupException(e.getMessage());
+      }
     }
   }
 

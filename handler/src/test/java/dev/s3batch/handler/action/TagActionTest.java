@@ -138,13 +138,15 @@ class TagActionTest {
   void tag_exactlyAtLimits_succeeds() {
     String bucket = S3MockServer.get().newBucket("tag");
     objectWithTags(bucket, "a.txt", "");
-    StringBuilder ten = new StringBuilder();
+    // in the JSON key: as a userArguments value (at most 1,024 characters) ten such tags cannot be given
+    StringBuilder ten = new StringBuilder("{");
     for (int i = 0; i < 10; i++) {
       String key = (i + "k".repeat(128)).substring(0, 128);
-      ten.append(i == 0 ? "" : "&").append(key).append('=').append("v".repeat(256));
+      ten.append(i == 0 ? "" : ",").append('"').append(key).append("\":\"").append("v".repeat(256)).append('"');
     }
+    ten.append('}');
 
-    TaskResult r = Invoke.action("tag").userArgument("tags", ten.toString()).on(bucket, "a.txt").run(s3).only();
+    TaskResult r = Invoke.action("tag").on(bucket, "{\"key\":\"a.txt\",\"tags\":" + ten + "}").run(s3).only();
 
     assertThat(r.resultCode()).isEqualTo(ResultCode.Succeeded);
     assertThat(s3.getObjectTagging(b -> b.bucket(bucket).key("a.txt")).tagSet()).hasSize(10)

@@ -72,4 +72,13 @@ class EventReaderTest {
         .hasMessageStartingWith("event is not valid JSON: ")
         .hasMessageContaining("at line 2, column");
   }
+
+  /** Found by HandlerFuzzTest: four bytes that look like UTF-32 and a fifth made Jackson throw an IOException. */
+  @Test
+  void read_bytesThatStartLikeUtf32_isInvalidEventNotAnIoError() {
+    assertThatThrownBy(() -> EventReader.read(new byte[] {0, 0, 0, 'e', '\n'}))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageStartingWith("event is not valid JSON text: ")
+        .hasMessageContaining("UTF-32");
+  }
 }

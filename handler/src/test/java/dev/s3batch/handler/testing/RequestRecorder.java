@@ -27,6 +27,11 @@ public final class RequestRecorder implements ExecutionInterceptor {
     return n == null ? 0 : n.get();
   }
 
+  /** Requests of any operation seen since the last reset. */
+  public int total() {
+    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
   /** Forgets the counts and hooks. */
   public void reset() {
     counts.clear();

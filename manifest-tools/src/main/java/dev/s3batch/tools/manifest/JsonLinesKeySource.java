@@ -2,7 +2,9 @@ package dev.s3batch.tools.manifest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +26,9 @@ import java.util.Iterator;
  */
 public final class JsonLinesKeySource implements KeySource {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Text after a line's object is refused: a second object on one line would be dropped unseen. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final InputFile input;
   private final String defaultBucket;

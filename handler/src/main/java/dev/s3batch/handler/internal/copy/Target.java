@@ -2,11 +2,13 @@ package dev.s3batch.handler.internal.copy;
 
 import dev.s3batch.handler.spi.ObjectTask;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a task's copy goes. The bucket: the JSON key's {@code destinationBucket}, else the
  * {@code destinationBucket} setting, else the task's own bucket. The key: the JSON key's
- * {@code newKey} as given, else {@code destinationPrefix} plus the source key.
+ * {@code newKey} as given, else {@code destinationPrefix} plus the source key; the part the job
+ * chose must pass {@link DestinationKey}.
  *
  * @param bucket the destination bucket
  * @param key the destination key
@@ -25,13 +27,13 @@ public record Target(String bucket, String key) {
     if (bucket.isBlank()) {
       throw new IllegalArgumentException("task " + task.taskId() + " names an empty destinationBucket");
     }
-    String key = task.parameter("newKey").orElse(settings.destinationPrefix() + task.key());
-    if (key.isEmpty() || key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
-      throw new IllegalArgumentException(
-          "task " + task.taskId() + ": destination key must be 1 to 1,024 bytes of UTF-8, got "
-              + key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    Optional<String> newKey = task.parameter("newKey");
+    if (newKey.isPresent()) {
+      DestinationKey.checkNewKey(task.taskId(), newKey.get());
+      return new Target(bucket, newKey.get());
     }
-    return new Target(bucket, key);
+    DestinationKey.checkPrefixed(task.taskId(), settings.destinationPrefix(), task.key());
+    return new Target(bucket, settings.destinationPrefix() + task.key());
   }
 
   /** Whether this is where the source itself lives. */
