@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * and its thread is interrupted (a handler that ignores the interrupt runs on, unseen, as a
  * frozen Lambda sandbox would). Thread-safe; {@link #close()} stops the timer thread.
  */
-public final class TimedInvoker implements AutoCloseable {
+public final class TimedInvoker implements BatchFunction {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final java.time.format.DateTimeFormatter MILLIS =
@@ -46,6 +46,7 @@ public final class TimedInvoker implements AutoCloseable {
   }
 
   /** Invokes the function on {@code event}; completes with the outcome for {@code taskId}, never exceptionally. */
+  @Override
   public CompletableFuture<InvocationOutcome> invoke(byte[] event, String taskId) {
     CompletableFuture<InvocationOutcome> done = new CompletableFuture<>();
     LocalContext context = new LocalContext((int) timeoutMillis, log);
