@@ -43,6 +43,7 @@ import software.amazon.awssdk.services.s3.S3Client;
     description = {
       "Run a job in this process, as S3 Batch Operations runs it, and write its completion report as AWS does.",
       "One invocation of the function per manifest row, then <report>/job-<id>/manifest.json and results/*.csv.",
+      "With --function, each task goes through Lambda's Invoke API to a deployed function (or lambda serve's).",
       "Exit code 3 when tasks failed; 1 when the job failed (more than half of at least 1,000 tasks failed); 130 when",
       "cancelled with Ctrl-C."
     })
@@ -70,6 +71,8 @@ public final class RunLocalCommand implements Callable<Integer> {
   Map<String, String> args = new LinkedHashMap<>();
 
   @Mixin FunctionOptions function;
+
+  @Mixin LambdaOptions lambda;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Invocations at once (default ${DEFAULT-VALUE}).")
   int concurrency;
@@ -107,15 +110,30 @@ public final class RunLocalCommand implements Callable<Integer> {
     if (seed != null && sample == null) {
       throw CliException.usage("--seed " + seed + " needs --sample N: it seeds the draw of the sample");
     }
+    lambda.check(spec, java.util.List.of(), java.util.List.of());
     ManifestSample drawn = sample();
+    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
+    if (lambda.deployed()) {
+      return runDeployed(s3, drawn);
+    }
     Map<String, String> environment = function.environment(aws, args);
     RunSettings settings = settings().withS3Endpoint(s3Endpoint(environment));
-    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     checkAction(environment);
     aws.preflightFunction(environment);
     S3BatchHandler handler = InProcessFunction.handler(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(handler, settings, functionLog);
+      ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
+      return runWithCancel(runner, writer, s3, drawn);
+    }
+  }
+
+  /** The job with each task sent through Lambda's Invoke API to the deployed function ({@code --function}). */
+  private int runDeployed(Supplier<S3Client> s3, ManifestSample drawn) throws IOException {
+    RunSettings settings = settings().withS3Endpoint("the deployed function's S3 endpoint");
+    try (DeployedFunction.Target target = DeployedFunction.open(lambda, aws);
+        FunctionLog functionLog = FunctionLog.open(log)) {
+      LocalJobRunner runner = new LocalJobRunner(target.functions(log != null ? functionLog : null), settings);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
       return runWithCancel(runner, writer, s3, drawn);
     }
