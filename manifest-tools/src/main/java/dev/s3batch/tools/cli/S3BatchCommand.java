@@ -23,6 +23,7 @@ public final class S3BatchCommand {
       JobCommand.class,
       ReportCommand.class,
       S3Command.class,
+      LambdaCommand.class,
       IamCommand.class,
       DemoCommand.class,
       HelpCommand.class);
