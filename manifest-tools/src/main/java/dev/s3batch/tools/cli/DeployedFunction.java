@@ -21,6 +21,12 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /** The deployed function that {@code invoke --function} and {@code job run-local --function} reach through Invoke. */
 final class DeployedFunction {
 
+  /**
+   * The retries of a single call a user waits for ({@code invoke}, the {@code DryRun} check): a
+   * dead endpoint fails in seconds, not after the half minute a job's tasks may wait out.
+   */
+  private static final LambdaRetry QUICK = new LambdaRetry(4, java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(2));
+
   private DeployedFunction() {}
 
   /** A deployed function checked with {@code DryRun}, and its client; closing this closes the client. */
@@ -51,19 +57,15 @@ final class DeployedFunction {
    */
   static Target open(LambdaOptions lambda, AwsOptions aws) {
     FunctionRef ref = lambda.ref(null);
-    LambdaClient client = client(lambda, aws);
-    try {
-      check(new LambdaInvoke(client, ref), lambda.endpoint());
-      return new Target(client, ref);
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
+    try (LambdaClient checking = client(lambda, aws, QUICK)) {
+      check(new LambdaInvoke(checking, ref), lambda.endpoint());
     }
+    return new Target(client(lambda, aws, LambdaRetry.DEFAULT), ref);
   }
 
   /** The Lambda client of the options: Region and credentials resolved now (exit 2 when missing). */
-  static LambdaClient client(LambdaOptions lambda, AwsOptions aws) {
-    return LambdaClients.create(aws.clients(), lambda.endpoint(), LambdaRetry.DEFAULT);
+  static LambdaClient client(LambdaOptions lambda, AwsOptions aws, LambdaRetry retry) {
+    return LambdaClients.create(aws.clients(), lambda.endpoint(), retry);
   }
 
   /**
@@ -77,7 +79,8 @@ final class DeployedFunction {
       lambda.dryRun("{}".getBytes(StandardCharsets.UTF_8));
     } catch (LambdaCallException e) {
       String where = endpoint != null ? " at " + endpoint : "";
-      String message = "--function " + describe(lambda.function()) + where + ": DryRun answered " + e.getMessage();
+      String message = "--function " + describe(lambda.function()) + where
+          + (e.httpStatus().isEmpty() ? ": DryRun failed: " : ": DryRun answered ") + e.getMessage();
       if (e.httpStatus().startsWith("4")) {
         throw CliException.usage(message);
       }
@@ -96,7 +99,7 @@ final class DeployedFunction {
       CommandLine commandLine) {
     PrintWriter out = commandLine.getOut();
     PrintWriter err = commandLine.getErr();
-    try (LambdaClient client = client(lambda, aws)) {
+    try (LambdaClient client = client(lambda, aws, QUICK)) {
       LambdaInvoke invoke = new LambdaInvoke(client, ref);
       if (dryRun) {
         int status = invoke.dryRun(event);
@@ -113,7 +116,7 @@ final class DeployedFunction {
       out.println(answer.payloadText());
       return new LocalInvoker.Invocation(answer.payload(), null).allSucceeded() ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
     } catch (LambdaCallException e) {
-      String message = "--function " + ref + ": Lambda answered " + e.getMessage();
+      String message = "--function " + ref + (e.httpStatus().isEmpty() ? ": " : ": Lambda answered ") + e.getMessage();
       throw e.httpStatus().startsWith("4") ? CliException.usage(message) : CliException.failed(message);
     }
   }

@@ -106,6 +106,25 @@ class InvokeFunctionTest {
   }
 
   @Test
+  void invoke_endpointNotListening_exit1NamingItWithinSeconds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    int dead;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      dead = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + dead;
+    CliRun invoke = CliRun.of("invoke", "--bucket", "b", "--key", "k", "--function", "f", "--lambda-endpoint-url", url);
+    CliRun job = CliRun.of("job", "run-local", "--manifest", java.nio.file.Files.writeString(dir.resolve("m.csv"), "b,k\n")
+        .toString(), "--report", dir.resolve("reports").toString(), "--function", "f", "--lambda-endpoint-url", url);
+
+    assertThat(invoke.exitCode()).as(invoke.toString()).isEqualTo(ExitCodes.FAILED);
+    assertThat(invoke.err()).contains("--function f: cannot reach Lambda: ");
+    assertThat(job.exitCode()).as(job.toString()).isEqualTo(ExitCodes.FAILED);
+    assertThat(job.err()).contains("--function f at " + url + ": DryRun failed: cannot reach Lambda: ");
+    assertThat(dir.resolve("reports")).doesNotExist();
+  }
+
+  @Test
   void invoke_contradictoryOptions_exit2NamingBothAndNothingSent() throws Exception {
     try (FakeLambdaEndpoint lambda = FakeLambdaEndpoint.start(r -> FakeLambdaEndpoint.answer(r, "Succeeded", ""))) {
       assertThat(invoke(lambda, "--function", "f", "--action", "head").err())
