@@ -80,10 +80,11 @@ class LambdaServeFunctionsE2ETest {
         java("context", "context", testClasses).withMemory(256).withTimeout(20).withQualifiers(List.of("live"))
             .withEnv(Map.of("GREETING", "hello from --env")),
         java("fail", "fail", testClasses),
-        java("sleep", "sleep", testClasses).withTimeout(2),
+        java("sleep", "sleep", testClasses).withTimeout(4),
         java("exit", "exit", testClasses),
         java("burst", "sleep", testClasses).withConcurrency(2).withQueue(2),
         java("dry", "echo", testClasses),
+        FunctionSpec.parse("missing=dev.s3batch.e2e.NoSuchClass::handle@" + testClasses),
         FunctionSpec.parse("stream").withCommand("'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '"
             + runtimeClasspath + "' " + StreamingTestRuntime.class.getName())),
         0, log::add);
@@ -205,7 +206,7 @@ class LambdaServeFunctionsE2ETest {
     assertThat(timedOut.functionError()).isEqualTo("Unhandled");
     JsonNode error = MAPPER.readTree(timedOut.payload().asUtf8String());
     assertThat(error.get("errorMessage").asText())
-        .endsWith(timedOut.responseMetadata().requestId() + " Task timed out after 2.00 seconds");
+        .endsWith(timedOut.responseMetadata().requestId() + " Task timed out after 4.00 seconds");
 
     InvokeResponse next = lambda.invoke(b -> b.functionName("sleep").payload(SdkBytes.fromUtf8String("10")));
     assertThat(next.functionError()).isNull();
@@ -225,6 +226,18 @@ class LambdaServeFunctionsE2ETest {
     InvokeResponse next = lambda.invoke(b -> b.functionName("exit").payload(SdkBytes.fromUtf8String("{\"n\":2}")));
     assertThat(next.functionError()).isNull();
     assertThat(next.payload().asUtf8String()).isEqualTo("{\"n\":2}");
+  }
+
+  @Test
+  void invoke_handlerClassMissing_answersTheRuntimesInitErrorEachTime() throws Exception {
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      InvokeResponse response = lambda.invoke(b -> b.functionName("missing").payload(SdkBytes.fromUtf8String("{}")));
+
+      assertThat(response.functionError()).as("attempt %d", attempt).isEqualTo("Unhandled");
+      JsonNode error = MAPPER.readTree(response.payload().asUtf8String());
+      assertThat(error.get("errorMessage").asText()).as(error.toString()).contains("dev.s3batch.e2e.NoSuchClass");
+      assertThat(error.get("errorType").asText()).as(error.toString()).isNotBlank();
+    }
   }
 
   @Test

@@ -133,8 +133,8 @@ public final class LambdaServeCommand implements Callable<Integer> {
     synchronized (out) {
       out.println("Lambda service on " + service.endpoint() + " with " + String.join(", ", service.functions())
           + "; Ctrl-C to stop.");
-      out.println("Try: aws lambda invoke --endpoint-url " + service.endpoint() + " --function-name "
-          + service.functions().get(0) + " --payload '{}' --cli-binary-format raw-in-base64-out out.json");
+      out.println("Try: curl -s -d '{}' " + service.endpoint() + "/2015-03-31/functions/"
+          + service.functions().get(0) + "/invocations");
       out.flush();
     }
     stopped.await();

@@ -166,6 +166,12 @@ final class FunctionHost {
       envs = List.copyOf(environments);
       dropped = new ArrayList<>(waiting);
       waiting.clear();
+      for (ExecutionEnvironment env : envs) {
+        if (env.current != null) {
+          dropped.add(env.current);
+          env.current = null;
+        }
+      }
     }
     envs.forEach(ExecutionEnvironment::kill);
     for (ExecutionEnvironment env : envs) {

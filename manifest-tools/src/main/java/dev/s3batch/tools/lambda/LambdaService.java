@@ -41,6 +41,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class LambdaService implements AutoCloseable {
 
   static final String HOST = "127.0.0.1";
+  private static final long INVOKE_IDLE_MILLIS = 20 * 60 * 1000L;
+  private static final long RUNTIME_IDLE_MILLIS = 7 * 24 * 3600 * 1000L;
 
   private final Server server;
   private final ServerConnector invokeConnector;
@@ -107,7 +109,7 @@ public final class LambdaService implements AutoCloseable {
         Launcher launcher = new Launcher(spec, taskRoot, clientJars, jni, region, System.getenv());
         hosts.put(spec.name(), new FunctionHost(spec, launcher, ports, timer, sink));
       }
-      ServerConnector invoke = connector(server, port);
+      ServerConnector invoke = connector(server, port, INVOKE_IDLE_MILLIS);
       server.addConnector(invoke);
       server.setHandler(new Router(invoke, new InvokeApi(hosts, region, sink), new StreamingInvokeApi(hosts, region),
           environments));
@@ -197,12 +199,17 @@ public final class LambdaService implements AutoCloseable {
     return "us-east-1";
   }
 
-  static ServerConnector connector(Server server, int port) {
+  /**
+   * A connector on 127.0.0.1 with TCP_NODELAY (small answers would otherwise wait out delayed
+   * ACKs) and an idle timeout longer than any wait of a request in progress: an Invoke waits up to
+   * the 900 s timeout, an idle environment's {@code invocation/next} waits as long as no one calls.
+   */
+  static ServerConnector connector(Server server, int port, long idleMillis) {
     ServerConnector connector = new ServerConnector(server, 0, 1);
     connector.setHost(HOST);
     connector.setPort(port);
     connector.setAcceptedTcpNoDelay(true);
-    connector.setIdleTimeout(20 * 60 * 1000L);
+    connector.setIdleTimeout(idleMillis);
     return connector;
   }
 
@@ -226,7 +233,7 @@ public final class LambdaService implements AutoCloseable {
   private record Ports(Server server, Map<Integer, ExecutionEnvironment> environments) implements FunctionHost.RuntimePorts {
     @Override
     public int open(FunctionHost host) throws IOException {
-      ServerConnector connector = connector(server, 0);
+      ServerConnector connector = connector(server, 0, RUNTIME_IDLE_MILLIS);
       server.addConnector(connector);
       try {
         connector.start();

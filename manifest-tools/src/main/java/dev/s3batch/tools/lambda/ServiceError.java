@@ -79,5 +79,4 @@ record ServiceError(int status, String code, String message) {
   Raised raise() {
     return new Raised(this);
   }
-
 }
