@@ -38,6 +38,10 @@ class DemoE2ETest {
         .contains("Complete: 7 tasks, 6 succeeded, 1 failed")
         .contains("s3://demo-photos/summer/pier, dusk.jpg is back")
         .contains("  s3://demo-archive/2024/ファイル/日本語 ノート.txt")
+        .containsPattern("\\$ s3batch job run-local --manifest \\S+archive.csv --function s3batch --lambda-endpoint-url"
+            + " http://127\\.0\\.0\\.1:\\d+ ")
+        .contains("Complete: 7 tasks, 7 succeeded, 0 failed")
+        .contains("START RequestId: ")
         .contains("Demo finished: every check passed.")
         .doesNotContain("SLF4J");
 
@@ -48,7 +52,7 @@ class DemoE2ETest {
     assertThat(Files.readString(run.resolve("retry.csv"), StandardCharsets.UTF_8))
         .isEqualTo("demo-photos,%7B%22origKey%22%3A%22summer/pier%2C%20dusk.jpg%22%2C%22newKey%22%3A%22"
             + "2024/summer/pier%2C%20dusk.jpg%22%7D\n");
-    for (String job : List.of("1-copy", "2-remove-delete-marker", "3-retry")) {
+    for (String job : List.of("1-copy", "2-remove-delete-marker", "3-retry", "4-lambda")) {
       Path folder = onlyChild(run.resolve("reports").resolve(job));
       assertThat(folder.getFileName().toString()).startsWith("job-");
       assertThat(folder.resolve("manifest.json")).exists();

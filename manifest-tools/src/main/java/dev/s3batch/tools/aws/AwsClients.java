@@ -114,6 +114,18 @@ public final class AwsClients {
     return b.build();
   }
 
+  /** The Region resolved by {@link #preflight()} (which this calls), for clients built elsewhere. */
+  public Region region() {
+    preflight();
+    return resolvedRegion;
+  }
+
+  /** The credentials resolved by {@link #preflight()} (which this calls), for clients built elsewhere. */
+  public AwsCredentialsProvider credentials() {
+    preflight();
+    return credentials;
+  }
+
   /** The endpoint, or null for AWS. */
   public URI endpoint() {
     return endpoint;

@@ -1,5 +1,7 @@
 package dev.s3batch.tools.cli;
 
+import dev.s3batch.tools.lambda.FunctionSpec;
+import dev.s3batch.tools.lambda.LambdaService;
 import dev.s3batch.tools.local.LocalS3Server;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +12,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -37,7 +41,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
     description = {
       "Run a complete S3 Batch Operations flow on this machine, against a local S3 server, with no AWS account.",
       "It covers manifests (JSON rename keys, delete markers), local jobs (copy, remove-delete-marker, a retry of the failures),",
-      "completion reports written as AWS writes them, and their review. Prints each s3batch command as it runs it."
+      "completion reports written as AWS writes them, and their review; then a job through Lambda's Invoke API,",
+      "the shipped lambda jar hosted by lambda serve. Prints each s3batch command as it runs it."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -82,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
       renameJob(s3, endpoint, run);
       markerJob(s3, endpoint, run);
       retryJob(s3, endpoint, run);
+      lambdaJob(endpoint, run);
       say("");
       say("Archive bucket now holds:");
       archiveKeys(s3).forEach(k -> say("  s3://" + ARCHIVE + "/" + k));
@@ -174,10 +180,62 @@ public final class DemoCommand implements Callable<Integer> {
     expectArchive(s3, KEYS.size());
   }
 
+  private void lambdaJob(String endpoint, Path run) throws IOException {
+    say("");
+    say("== Job 4: the same kind of job through Lambda's Invoke API: lambda serve hosts the shipped lambda jar");
+    Path jar = lambdaJar();
+    if (jar == null) {
+      problems.add("no handler/target/s3batch-handler-*-lambda.jar: build it with mvn -B -q -DskipTests package");
+      return;
+    }
+    String handler = "s3batch=dev.s3batch.handler.S3BatchHandler::handleRequest@" + jar;
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("S3BATCH_ACTION", "head");
+    env.put("AWS_ENDPOINT_URL", endpoint);
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "test");
+    env.put("AWS_SECRET_ACCESS_KEY", "test");
+    List<String> shown = new ArrayList<>(List.of("lambda", "serve", "--port", "0", "--function", handler));
+    env.forEach((k, v) -> shown.addAll(List.of("--env", k + "=" + v)));
+    say("");
+    say("$ s3batch " + String.join(" ", shown.stream().map(DemoCommand::shellQuote).toList()) + " &");
+    try (LambdaService lambda = LambdaService.start(List.of(FunctionSpec.parse(handler).withEnv(env)), 0)) {
+      String url = lambda.endpoint().toString();
+      say("  Lambda service on " + url + " (each execution environment a child JVM under AWS's runtime client)");
+      Path manifest = run.resolve("archive.csv");
+      command(0, "manifest", "build", "--list", "s3://" + ARCHIVE + "/", "-o", manifest.toString(),
+          "--endpoint-url", endpoint, "--region", "us-east-1");
+      command(0, "invoke", "--function", "s3batch", "--lambda-endpoint-url", url, "--region", "us-east-1",
+          "--bucket", ARCHIVE, "--key", "2024/" + KEYS.get(0));
+      command(0, "job", "run-local", "--manifest", manifest.toString(), "--function", "s3batch",
+          "--lambda-endpoint-url", url, "--region", "us-east-1", "--report", run.resolve("reports/4-lambda").toString());
+    }
+  }
+
+  /** The shipped lambda jar, beside this build's CLI ({@code handler/target/}), or null. */
+  private static Path lambdaJar() throws IOException {
+    Path here;
+    try {
+      here = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      Path target = dir.resolve("handler").resolve("target");
+      if (Files.isDirectory(target)) {
+        try (Stream<Path> files = Files.list(target)) {
+          return files.filter(p -> p.getFileName().toString().matches("s3batch-handler-.*-lambda\\.jar"))
+              .map(Path::toAbsolutePath).findFirst().orElse(null);
+        }
+      }
+    }
+    return null;
+  }
+
   /** Runs one s3batch command in this process, shows it and its output, and checks its exit code. */
   private void command(int expected, String... args) {
     List<String> function = new ArrayList<>(List.of(args));
-    if (args[0].equals("job")) {
+    if (args[0].equals("job") && !List.of(args).contains("--function")) {
       // The function's own S3 client reads credentials from its environment.
       function.addAll(List.of("--env", "AWS_ACCESS_KEY_ID=test", "--env", "AWS_SECRET_ACCESS_KEY=test",
           "--env", "AWS_SESSION_TOKEN="));

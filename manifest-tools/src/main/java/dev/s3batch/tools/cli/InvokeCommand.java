@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.s3batch.tools.lambdaclient.FunctionRef;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -34,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Run the function in this process on one event, as Lambda would, and print its response JSON.",
       "Give an event file (--event FILE, or - for stdin), or one object (--bucket, --key) to build the event for.",
+      "With --function, invoke a deployed function through Lambda's Invoke API instead (LogType Tail: its log on stderr).",
       "Exit code 3 when a task was answered TemporaryFailure or PermanentFailure."
     })
 public final class InvokeCommand implements Callable<Integer> {
@@ -70,11 +73,24 @@ public final class InvokeCommand implements Callable<Integer> {
 
   @Mixin FunctionOptions function;
 
+  @Mixin LambdaOptions lambda;
+
+  @Option(names = "--qualifier", paramLabel = "ALIAS|VERSION", description = "With --function: the alias or version to invoke.")
+  String qualifier;
+
+  @Option(names = "--dry-run", description = "With --function: send DryRun (checks the function and your permission; runs nothing).")
+  boolean dryRun;
+
   @Mixin AwsOptions aws;
 
   @Override
   public Integer call() throws IOException {
+    lambda.check(spec, List.of("--endpoint-url"), List.of("--qualifier", "--dry-run"));
+    FunctionRef ref = lambda.deployed() ? lambda.ref(qualifier) : null;
     byte[] event = source.event != null ? readEvent(source.event) : buildEvent(source.object);
+    if (ref != null) {
+      return DeployedFunction.invoke(lambda, aws, ref, event, dryRun, spec.commandLine());
+    }
     Map<String, String> environment =
         function.environment(aws, source.object != null ? source.object.args : Map.of());
     aws.preflightFunction(environment);

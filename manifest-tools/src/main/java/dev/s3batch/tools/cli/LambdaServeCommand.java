@@ -58,7 +58,7 @@ public final class LambdaServeCommand implements Callable<Integer> {
     Integer timeout;
 
     @Option(names = "--memory", paramLabel = "MB", description = "The function's memory, 128 to 10240 MB; a Java"
-        + " child's heap is 85% of it, as on Lambda (default " + FunctionSpec.DEFAULT_MEMORY_MB + ").")
+        + " child's heap is 85%% of it, as on Lambda (default " + FunctionSpec.DEFAULT_MEMORY_MB + ").")
     Integer memory;
 
     @Option(names = "--concurrency", paramLabel = "N",

@@ -7,6 +7,7 @@ import dev.s3batch.tools.aws.S3Uri;
 import dev.s3batch.tools.local.JobResult;
 import dev.s3batch.tools.local.JobStatus;
 import dev.s3batch.tools.local.LocalJobRunner;
+import dev.s3batch.tools.local.ManifestSample;
 import dev.s3batch.tools.local.RunSettings;
 import dev.s3batch.tools.manifest.InvalidManifestException;
 import dev.s3batch.tools.manifest.ManifestReader;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.s3.S3Client;
     description = {
       "Run a job in this process, as S3 Batch Operations runs it, and write its completion report as AWS does.",
       "One invocation of the function per manifest row, then <report>/job-<id>/manifest.json and results/*.csv.",
+      "With --function, each task goes through Lambda's Invoke API to a deployed function (or lambda serve's).",
       "Exit code 3 when tasks failed; 1 when the job failed (more than half of at least 1,000 tasks failed); 130 when",
       "cancelled with Ctrl-C."
     })
@@ -70,12 +72,23 @@ public final class RunLocalCommand implements Callable<Integer> {
 
   @Mixin FunctionOptions function;
 
+  @Mixin LambdaOptions lambda;
+
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Invocations at once (default ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
       description = "Invocations of a task answered TemporaryFailure, in all (default ${DEFAULT-VALUE}).")
   int maxAttempts;
+
+  @Option(names = "--sample", paramLabel = "N",
+      description = "Run only N tasks drawn at random from the manifest (every row as likely), as a rehearsal of the"
+          + " job; the report says it is a sample (job-<id>/sample.json).")
+  Integer sample;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "The seed of --sample's draw: the same seed draws the same rows (default: a random one, printed).")
+  Long seed;
 
   @Option(names = "--log", paramLabel = "FILE", description = "Write the function's log lines to FILE (default: discarded).")
   java.nio.file.Path log;
@@ -94,16 +107,35 @@ public final class RunLocalCommand implements Callable<Integer> {
     if (log != null) {
       S3Uri.requireLocal("--log", log.toString(), CliException::usage);
     }
+    if (seed != null && sample == null) {
+      throw CliException.usage("--seed " + seed + " needs --sample N: it seeds the draw of the sample");
+    }
+    lambda.check(spec, java.util.List.of(), java.util.List.of());
+    ManifestSample drawn = sample();
+    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
+    if (lambda.deployed()) {
+      return runDeployed(s3, drawn);
+    }
     Map<String, String> environment = function.environment(aws, args);
     RunSettings settings = settings().withS3Endpoint(s3Endpoint(environment));
-    Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());
     checkAction(environment);
     aws.preflightFunction(environment);
     S3BatchHandler handler = InProcessFunction.handler(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
       LocalJobRunner runner = new LocalJobRunner(handler, settings, functionLog);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
-      return runWithCancel(runner, writer, s3);
+      return runWithCancel(runner, writer, s3, drawn);
+    }
+  }
+
+  /** The job with each task sent through Lambda's Invoke API to the deployed function ({@code --function}). */
+  private int runDeployed(Supplier<S3Client> s3, ManifestSample drawn) throws IOException {
+    RunSettings settings = settings().withS3Endpoint("the deployed function's S3 endpoint");
+    try (DeployedFunction.Target target = DeployedFunction.open(lambda, aws);
+        FunctionLog functionLog = FunctionLog.open(log)) {
+      LocalJobRunner runner = new LocalJobRunner(target.functions(log != null ? functionLog : null), settings);
+      ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
+      return runWithCancel(runner, writer, s3, drawn);
     }
   }
 
@@ -122,7 +154,8 @@ public final class RunLocalCommand implements Callable<Integer> {
     }
   }
 
-  private int runWithCancel(LocalJobRunner runner, ReportWriter writer, Supplier<S3Client> s3) throws IOException {
+  private int runWithCancel(LocalJobRunner runner, ReportWriter writer, Supplier<S3Client> s3, ManifestSample drawn)
+      throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -139,7 +172,7 @@ public final class RunLocalCommand implements Callable<Integer> {
     Progress progress = every > 0
         ? Progress.start(runner::progress, err, Duration.ofMillis((long) (every * 1000)), terminal) : null;
     try {
-      JobResult result = runner.run(() -> ManifestReader.open(manifest, s3), writer);
+      JobResult result = runner.run(() -> ManifestReader.open(manifest, s3), drawn, manifest, writer);
       if (progress != null) {
         progress.stop();
         progress = null;
@@ -171,6 +204,9 @@ public final class RunLocalCommand implements Callable<Integer> {
     out.printf("Job %s %s: %d tasks, %d succeeded, %d failed, %d retried%s, in %.1f s%n",
         r.jobId(), r.status(), p.done(), p.succeeded(), p.failed(), p.retried(),
         r.unprocessed() > 0 ? ", " + r.unprocessed() + " never ran" : "", p.elapsedNanos() / 1e9);
+    if (r.sample() != null) {
+      out.println("Sample: " + r.sample().describe());
+    }
     if (!r.failureReason().isEmpty()) {
       out.println("Reason: " + r.failureReason());
     }
@@ -194,6 +230,18 @@ public final class RunLocalCommand implements Callable<Integer> {
     }
     String region = environment.getOrDefault("AWS_REGION", environment.get("AWS_DEFAULT_REGION"));
     return region != null ? "the AWS endpoint of " + region : "the AWS endpoint";
+  }
+
+  /** The sample {@code --sample}/{@code --seed} ask for, or null for every row. */
+  private ManifestSample sample() {
+    if (sample == null) {
+      return null;
+    }
+    try {
+      return new ManifestSample(sample, seed != null ? seed : new java.security.SecureRandom().nextLong());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--sample " + sample + ": " + e.getMessage());
+    }
   }
 
   private RunSettings settings() {

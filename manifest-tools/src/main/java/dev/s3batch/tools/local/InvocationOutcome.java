@@ -15,10 +15,13 @@ import java.util.Objects;
  *   <tr><td>PermanentFailure, or TemporaryFailure on the last attempt</td><td>{@code failed,200,<resultCode>,<resultString>}</td></tr>
  *   <tr><td>function error (thrown, or timed out)</td><td>{@code failed,200,PermanentFailure,Lambda returned function error: <payload>}</td></tr>
  *   <tr><td>output that is not the expected JSON</td><td>{@code failed,200,PermanentFailure,Invalid JSON returned in Lambda payload}</td></tr>
+ *   <tr><td>Lambda's Invoke answered an error status (after retrying 429 and 5xx), or was not reached (our choice:
+ *       AWS does not document this row)</td><td>{@code failed,<status>,<Lambda error type>,Lambda Invoke failed: <message>}</td></tr>
  * </table>
  */
 public sealed interface InvocationOutcome
-    permits InvocationOutcome.Answered, InvocationOutcome.FunctionError, InvocationOutcome.InvalidResponse {
+    permits InvocationOutcome.Answered, InvocationOutcome.FunctionError, InvocationOutcome.InvalidResponse,
+        InvocationOutcome.InvokeFailed {
 
   /** The message AWS reports for a response it cannot read. */
   String INVALID_JSON = "Invalid JSON returned in Lambda payload";
@@ -61,6 +64,28 @@ public sealed interface InvocationOutcome
     @Override
     public ReportRow row(String bucket, String encodedKey, String versionId) {
       return new ReportRow(bucket, encodedKey, versionId, ReportRow.FAILED, "200", "PermanentFailure", INVALID_JSON);
+    }
+  }
+
+  /**
+   * Lambda did not run the invocation: its Invoke API answered an error status (after the client's retries of
+   * throttling and service errors), or could not be reached.
+   *
+   * @param httpStatus the status Lambda answered, empty when it was not reached
+   * @param errorCode Lambda's error type ({@code TooManyRequestsException}, ...)
+   * @param message what Lambda said
+   */
+  record InvokeFailed(String httpStatus, String errorCode, String message) implements InvocationOutcome {
+    public InvokeFailed {
+      Objects.requireNonNull(httpStatus, "httpStatus");
+      Objects.requireNonNull(errorCode, "errorCode");
+      Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public ReportRow row(String bucket, String encodedKey, String versionId) {
+      return new ReportRow(bucket, encodedKey, versionId, ReportRow.FAILED, httpStatus, errorCode,
+          "Lambda Invoke failed: " + message);
     }
   }
 

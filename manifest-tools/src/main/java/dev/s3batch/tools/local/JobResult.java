@@ -1,5 +1,6 @@
 package dev.s3batch.tools.local;
 
+import dev.s3batch.tools.report.SampleNote;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,12 @@ import java.util.Objects;
  * @param failureReason why the job failed or was cancelled, empty when it completed
  * @param unprocessed how many manifest rows never ran (the job stopped early)
  * @param unprocessedReport where those rows are listed (a CSV manifest), empty when there are none
+ * @param sample what the sample was, for a job run on a sample of the manifest ({@code --sample}); null for a job
+ *     of every row
  */
 public record JobResult(
     String jobId, JobStatus status, JobProgress progress, String report, String failureReason, long unprocessed,
-    String unprocessedReport) {
+    String unprocessedReport, SampleNote sample) {
   public JobResult {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(status, "status");

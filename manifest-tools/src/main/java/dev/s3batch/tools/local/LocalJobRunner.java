@@ -4,15 +4,21 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.s3batch.tools.manifest.ManifestReader;
 import dev.s3batch.tools.manifest.ManifestTask;
 import dev.s3batch.tools.report.ReportWriter;
+import dev.s3batch.tools.report.SampleNote;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs an S3 Batch Operations job on this machine, the way S3 runs it: a preparation pass that
@@ -25,11 +31,14 @@ import java.util.function.Consumer;
  * than half of them failed, and when every invocation failed to connect for a while
  * ({@link RunSettings#unreachableAfter()}: S3 is down). {@link #cancel()} issues no more tasks; the
  * running ones finish and the report covers what ran. The rows a stopped job never ran are listed
- * in the report's {@code unprocessed.csv}.
+ * in the report's {@code unprocessed.csv}. The function is a {@link BatchFunction}: the handler in this
+ * process, or a function reached through Lambda's Invoke API. With a {@link ManifestSample}, the
+ * preparation pass draws the sample and the job runs only those rows (redrives, threshold and
+ * {@code unprocessed.csv} as for any job), its report marked as a sample ({@link SampleNote}).
  *
  * <p>Memory does not grow with the manifest: it is streamed, at most
  * {@link RunSettings#concurrency()} tasks are in flight (invoking or waiting for a redrive), and
- * each row goes to the report as its task ends. Thread-safe: {@link #cancel()} and
+ * each row goes to the report as its task ends; a sample holds its drawn rows. Thread-safe: {@link #cancel()} and
  * {@link #progress()} may be called from any thread while {@link #run} runs.
  *
  * <pre>{@code
@@ -48,9 +57,13 @@ public final class LocalJobRunner {
 
   private static final long MAX_BACKOFF_MILLIS = 20_000;
 
-  private final RequestStreamHandler handler;
+  /** The tasks of one pass: the manifest's rows, or a sample's. */
+  private interface Tasks extends Closeable {
+    Optional<ManifestTask> next() throws IOException;
+  }
+
+  private final Supplier<? extends BatchFunction> function;
   private final RunSettings settings;
-  private final Consumer<String> functionLog;
   private final String jobId = UUID.randomUUID().toString();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean cancelled;
@@ -72,9 +85,16 @@ public final class LocalJobRunner {
    * @param functionLog where the function's log lines go (called from several threads)
    */
   public LocalJobRunner(RequestStreamHandler handler, RunSettings settings, Consumer<String> functionLog) {
-    this.handler = handler;
+    this(() -> new TimedInvoker(handler, settings.timeout().toMillis(), functionLog), settings);
+  }
+
+  /**
+   * @param function opens the function the job invokes, once per {@link #run} (which closes it)
+   * @param settings how tasks run ({@link RunSettings#timeout()} is the function's own business here)
+   */
+  public LocalJobRunner(Supplier<? extends BatchFunction> function, RunSettings settings) {
+    this.function = function;
     this.settings = settings;
-    this.functionLog = functionLog;
     this.connections = new ConnectionWatch(settings.unreachableAttempts(), settings.unreachableAfter(), settings.s3Endpoint());
   }
 
@@ -113,20 +133,41 @@ public final class LocalJobRunner {
    *     tasks ran; its message names the temporary files that keep the rows
    */
   public JobResult run(ManifestSource manifest, ReportWriter report) throws IOException {
+    return run(manifest, null, null, report);
+  }
+
+  /**
+   * Runs the job on a sample of the manifest's rows ({@code manifestLocation} is named in the
+   * report's {@link SampleNote}); otherwise as {@link #run(ManifestSource, ReportWriter)}.
+   */
+  public JobResult run(ManifestSource manifest, ManifestSample sample, String manifestLocation, ReportWriter report)
+      throws IOException {
     try {
-      total = prepare(manifest);
+      ManifestSample.Drawn drawn = null;
+      SampleNote note = null;
+      if (sample == null) {
+        total = prepare(manifest);
+      } else {
+        drawn = sample.draw(manifest.open());
+        total = drawn.tasks().size();
+        note = new SampleNote(total, drawn.manifestRows(), sample.seed(), manifestLocation);
+      }
       report.check();
       Semaphore slots = new Semaphore(settings.concurrency());
       startNanos = System.nanoTime();
-      try (TimedInvoker invoker = new TimedInvoker(handler, settings.timeout().toMillis(), functionLog);
-          ManifestReader reader = manifest.open()) {
+      ScheduledExecutorService redrives = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "s3batch-redrives");
+        t.setDaemon(true);
+        return t;
+      });
+      try (BatchFunction invoker = function.get(); Tasks tasks = open(manifest, drawn)) {
         try {
-          issue(reader, slots, invoker, report);
+          issue(tasks, slots, new Invoking(invoker, redrives, report));
         } finally {
           slots.acquireUninterruptibly(settings.concurrency());
         }
         if (stopping()) {
-          for (Optional<ManifestTask> t = reader.next(); t.isPresent(); t = reader.next()) {
+          for (Optional<ManifestTask> t = tasks.next(); t.isPresent(); t = tasks.next()) {
             unprocessed(report, t.get());
           }
         }
@@ -135,23 +176,58 @@ public final class LocalJobRunner {
         throw e;
       } catch (IOException | RuntimeException e) {
         throw report.keep("the job stopped: " + e.getMessage(), e);
+      } finally {
+        redrives.shutdownNow();
       }
       if (reportError != null) {
         throw report.keep("writing a report row to a temporary file failed (" + reportError.getMessage()
             + "), so the job stopped; the task of that row ran but its row is lost", reportError);
       }
+      if (note != null) {
+        report.sample(note);
+      }
       String location = report.finish();
       return new JobResult(jobId, status(), progress(), location, failureReason(), unprocessed,
-          unprocessed > 0 ? report.unprocessedLocation() : "");
+          unprocessed > 0 ? report.unprocessedLocation() : "", note);
     } finally {
       finished.countDown();
     }
   }
 
-  private void issue(ManifestReader reader, Semaphore slots, TimedInvoker invoker, ReportWriter report)
-      throws IOException {
+  /** What every attempt of the run needs: the function, the redrive timer, the report. */
+  private record Invoking(BatchFunction function, ScheduledExecutorService redrives, ReportWriter report) {}
+
+  private static Tasks open(ManifestSource manifest, ManifestSample.Drawn drawn) throws IOException {
+    if (drawn == null) {
+      ManifestReader reader = manifest.open();
+      return new Tasks() {
+        @Override
+        public Optional<ManifestTask> next() throws IOException {
+          return reader.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+          reader.close();
+        }
+      };
+    }
+    Iterator<ManifestTask> rows = drawn.tasks().iterator();
+    return new Tasks() {
+      @Override
+      public Optional<ManifestTask> next() {
+        return rows.hasNext() ? Optional.of(rows.next()) : Optional.empty();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private void issue(Tasks tasks, Semaphore slots, Invoking run) throws IOException {
+    ReportWriter report = run.report();
     while (!stopping()) {
-      Optional<ManifestTask> next = reader.next();
+      Optional<ManifestTask> next = tasks.next();
       if (next.isEmpty()) {
         return;
       }
@@ -168,7 +244,7 @@ public final class LocalJobRunner {
         unprocessed(report, next.get());
         return;
       }
-      attempt(next.get(), EventWriter.randomId(), 1, slots, invoker, report);
+      attempt(next.get(), EventWriter.randomId(), 1, slots, run);
     }
   }
 
@@ -179,18 +255,16 @@ public final class LocalJobRunner {
     }
   }
 
-  private void attempt(
-      ManifestTask task, String taskId, int attempt, Semaphore slots, TimedInvoker invoker, ReportWriter report) {
+  private void attempt(ManifestTask task, String taskId, int attempt, Semaphore slots, Invoking run) {
     byte[] event =
         EventWriter.singleTask(
             settings.schema(), EventWriter.randomId(), jobId, settings.userArguments(), taskId, task.bucket(),
             task.encodedKey(), task.versionId());
-    invoker.invoke(event, taskId).thenAccept(outcome -> settle(task, taskId, attempt, outcome, slots, invoker, report));
+    run.function().invoke(event, taskId).thenAccept(outcome -> settle(task, taskId, attempt, outcome, slots, run));
   }
 
   private void settle(
-      ManifestTask task, String taskId, int attempt, InvocationOutcome outcome, Semaphore slots, TimedInvoker invoker,
-      ReportWriter report) {
+      ManifestTask task, String taskId, int attempt, InvocationOutcome outcome, Semaphore slots, Invoking run) {
     connections.record(outcome, System.nanoTime()).ifPresent(reason -> {
       if (unreachable == null) {
         unreachable = reason;
@@ -200,11 +274,12 @@ public final class LocalJobRunner {
       synchronized (this) {
         retried++;
       }
-      invoker.schedule(() -> attempt(task, taskId, attempt + 1, slots, invoker, report), backoffMillis(attempt));
+      run.redrives().schedule(() -> attempt(task, taskId, attempt + 1, slots, run), backoffMillis(attempt),
+          TimeUnit.MILLISECONDS);
       return;
     }
     try {
-      report.write(outcome.row(task.bucket(), task.encodedKey(), task.versionId()));
+      run.report().write(outcome.row(task.bucket(), task.encodedKey(), task.versionId()));
       count(outcome.succeeded());
     } catch (IOException | RuntimeException e) {
       reportError = e instanceof IOException io ? io : new IOException(e);

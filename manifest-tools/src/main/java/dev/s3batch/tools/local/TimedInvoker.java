@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * and its thread is interrupted (a handler that ignores the interrupt runs on, unseen, as a
  * frozen Lambda sandbox would). Thread-safe; {@link #close()} stops the timer thread.
  */
-public final class TimedInvoker implements AutoCloseable {
+public final class TimedInvoker implements BatchFunction {
 
   /** Built on first use: most runs never need it, and building it loads databind (a tenth of a second). */
   private static final class Lazy {
@@ -49,6 +49,7 @@ public final class TimedInvoker implements AutoCloseable {
   }
 
   /** Invokes the function on {@code event}; completes with the outcome for {@code taskId}, never exceptionally. */
+  @Override
   public CompletableFuture<InvocationOutcome> invoke(byte[] event, String taskId) {
     CompletableFuture<InvocationOutcome> done = new CompletableFuture<>();
     LocalContext context = new LocalContext((int) timeoutMillis, log);

@@ -19,7 +19,8 @@ import java.util.List;
  * <p>Beyond AWS: the manifest rows of tasks that never ran (a job stopped early) go to
  * {@code job-<id>/unprocessed.csv}, an {@code S3BatchOperations_CSV_20180820} manifest
  * ({@code bucket,key[,versionId]}, keys as the manifest has them), published before
- * {@code manifest.json} and only when there are such rows. {@link #check()} probes the destination
+ * {@code manifest.json} and only when there are such rows; a sampled job's {@link SampleNote} goes to
+ * {@code job-<id>/sample.json}. {@link #check()} probes the destination
  * before the first task; when publishing fails at the end, the temporary files are kept and named.
  *
  * <pre>{@code
@@ -42,6 +43,7 @@ public final class ReportWriter {
   private TempResultFile succeeded;
   private TempResultFile failed;
   private TempResultFile unprocessed;
+  private SampleNote sample;
   private boolean finished;
 
   /**
@@ -102,6 +104,12 @@ public final class ReportWriter {
     unprocessed.write(line.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Marks the report as that of a sampled job: {@link #finish()} publishes the note before {@code manifest.json}. */
+  public synchronized void sample(SampleNote note) {
+    checkOpen();
+    this.sample = note;
+  }
+
   /** Where the manifest of the tasks that never ran is (or will be). */
   public String unprocessedLocation() {
     return store.describe("job-" + jobId + "/" + UNPROCESSED);
@@ -132,13 +140,10 @@ public final class ReportWriter {
       if (unprocessed != null) {
         store.publish(unprocessed.path(), "job-" + jobId + "/" + UNPROCESSED);
       }
-      Path manifest = Files.createTempFile(TempResultFile.PREFIX + "manifest-", ".json");
-      try {
-        Files.write(manifest, ReportManifest.of(Instant.now(), files).toJson());
-        store.publish(manifest, name);
-      } finally {
-        Files.deleteIfExists(manifest);
+      if (sample != null) {
+        publish(sample.toJson(), "job-" + jobId + "/" + SampleNote.NAME);
       }
+      publish(ReportManifest.of(Instant.now(), files).toJson(), name);
     } catch (IOException | RuntimeException e) {
       throw notWritten("writing the report to " + store.describe(name) + " failed: " + e.getMessage(), e);
     }
@@ -146,6 +151,16 @@ public final class ReportWriter {
       Files.deleteIfExists(f.path());
     }
     return store.describe(name);
+  }
+
+  private void publish(byte[] content, String name) throws IOException {
+    Path file = Files.createTempFile(TempResultFile.PREFIX + "manifest-", ".json");
+    try {
+      Files.write(file, content);
+      store.publish(file, name);
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   /**
