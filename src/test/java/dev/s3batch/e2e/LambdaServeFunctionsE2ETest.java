@@ -84,6 +84,7 @@ class LambdaServeFunctionsE2ETest {
         java("exit", "exit", testClasses),
         java("burst", "sleep", testClasses).withConcurrency(2).withQueue(2),
         java("dry", "echo", testClasses),
+        java("big", "big", testClasses),
         FunctionSpec.parse("missing=dev.s3batch.e2e.NoSuchClass::handle@" + testClasses),
         FunctionSpec.parse("stream").withCommand("'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '"
             + runtimeClasspath + "' " + StreamingTestRuntime.class.getName())),
@@ -182,6 +183,27 @@ class LambdaServeFunctionsE2ETest {
     assertThat(seen.get("custom").asText()).contains("job=rehearsal");
     assertThat(seen.get("region").asText()).isEqualTo("us-east-1");
     assertThat(seen.get("greeting").asText()).isEqualTo("hello from --env");
+  }
+
+  @Test
+  void invoke_responseOfLambdasLimit6291556Bytes_answeredWhole() {
+    int size = 6 * 1024 * 1024 + 100;
+    InvokeResponse response = lambda.invoke(b -> b.functionName("big").payload(SdkBytes.fromUtf8String("" + size)));
+
+    assertThat(response.functionError()).isNull();
+    assertThat(response.payload().asByteArray()).hasSize(size);
+  }
+
+  @Test
+  void invoke_responseOneByteOverLambdasLimit_answersResponseSizeTooLargeAsLambdaDoes() throws Exception {
+    int size = 6 * 1024 * 1024 + 101;
+    InvokeResponse response = lambda.invoke(b -> b.functionName("big").payload(SdkBytes.fromUtf8String("" + size)));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.functionError()).isEqualTo("Unhandled");
+    JsonNode error = MAPPER.readTree(response.payload().asUtf8String());
+    assertThat(error.get("errorType").asText()).isEqualTo("Function.ResponseSizeTooLarge");
+    assertThat(error.get("errorMessage").asText()).isEqualTo("Response payload size exceeded maximum allowed payload size (6291556 bytes).");
   }
 
   @Test

@@ -36,6 +36,16 @@ public class LambdaTestFunctions {
     out.write(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Given a number N, answers a JSON string of N bytes in all (quotes included). */
+  public void big(InputStream in, OutputStream out, Context context) throws IOException {
+    int size = Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+    byte[] answer = new byte[size];
+    java.util.Arrays.fill(answer, (byte) 'a');
+    answer[0] = '"';
+    answer[size - 1] = '"';
+    out.write(answer);
+  }
+
   /** Throws, as a function error. */
   public void fail(InputStream in, OutputStream out, Context context) {
     System.out.println("fail function ran request " + context.getAwsRequestId());

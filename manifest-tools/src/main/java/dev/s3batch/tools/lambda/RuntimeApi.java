@@ -26,7 +26,11 @@ import org.eclipse.jetty.util.Callback;
 final class RuntimeApi {
 
   static final String BASE = "/2018-06-01/runtime/";
-  static final int BUFFERED_LIMIT = 6 * 1024 * 1024;
+  /**
+   * A buffered response's limit: 6 MiB and 100 bytes, the figure Lambda itself names when it refuses
+   * one ("maximum allowed payload size (6291556 bytes)"), not the 6 MiB of its quota page.
+   */
+  static final int BUFFERED_LIMIT = 6 * 1024 * 1024 + 100;
   static final long STREAMED_LIMIT = 200L * 1024 * 1024;
   private static final int ERROR_LIMIT = 1024 * 1024;
   private static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
