@@ -36,13 +36,16 @@ public final class FunctionOptions {
    *
    * @param userArguments the job's user arguments ({@code --arg}); an {@code action} there must agree
    * @throws CliException (usage) when an {@code --env} entry or {@code --arg action=} gives a setting
-   *     another value than its option does
+   *     another value than its option does, or {@code --timeout} is outside Lambda's limit
    */
   Map<String, String> environment(AwsOptions aws, Map<String, String> userArguments) {
     return environment(aws, userArguments, System.getenv());
   }
 
   Map<String, String> environment(AwsOptions aws, Map<String, String> userArguments, Map<String, String> inherited) {
+    if (timeoutSeconds < 1 || timeoutSeconds > 900) {
+      throw CliException.usage("--timeout " + timeoutSeconds + ": the timeout must be above 0 and at most 900 seconds (Lambda's limit)");
+    }
     Map<String, String> environment = new LinkedHashMap<>(inherited);
     for (Carried c : carried(aws)) {
       for (String variable : c.variables()) {

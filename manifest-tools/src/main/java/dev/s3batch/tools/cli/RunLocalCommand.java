@@ -110,6 +110,9 @@ public final class RunLocalCommand implements Callable<Integer> {
     if (seed != null && sample == null) {
       throw CliException.usage("--seed " + seed + " needs --sample N: it seeds the draw of the sample");
     }
+    if (progressEvery != null && !(progressEvery >= 0 && progressEvery < Double.POSITIVE_INFINITY)) {
+      throw CliException.usage("--progress-every " + progressEvery + ": give a number of seconds, or 0 for none");
+    }
     lambda.check(spec, java.util.List.of(), java.util.List.of());
     ManifestSample drawn = sample();
     Supplier<S3Client> s3 = memoize(() -> aws.clients().s3());

@@ -142,6 +142,10 @@ final class BadInputCorpus {
     t.c("invoke --bucket without --key", 2, "Error: Missing required argument(s): --key=KEY", "invoke", "--action", "head", "--bucket", "bkt", "--endpoint-url", "{endpoint}");
     t.file("e.json", "{}").c("invoke --event and --bucket", 2, "Error: --event=FILE and [--bucket=BUCKET --key=KEY [--version-id=ID] [--schema=1.0|2.0] [--arg=KEY=VALUE]...] are mutually exclusive (specify only one)",
         "invoke", "--action", "head", "--event", "{dir}/e.json", "--bucket", "bkt", "--key", "a", "--endpoint-url", "{endpoint}");
+    t.c("invoke --timeout 0", 2, "--timeout 0: the timeout must be above 0 and at most 900 seconds (Lambda's limit)",
+        "invoke", "--action", "head", "--bucket", "bkt", "--key", "a", "--timeout", "0", "--endpoint-url", "{endpoint}");
+    t.file("m.csv", "bkt,a\n").c("--progress-every -1", 2, "--progress-every -1.0: give a number of seconds, or 0 for none",
+        with(LOCAL, "--manifest", "{dir}/m.csv", "--action", "head", "--progress-every", "-1"));
     t.c("invoke --schema 9", 2, "--schema \"9\" is not 1.0 or 2.0", "invoke", "--action", "head", "--bucket", "bkt", "--key", "a", "--schema", "9",
         "--endpoint-url", "{endpoint}");
     t.c("invoke --arg with empty name", 3, "userArguments entry name \"\" has 0 characters: a name has 1 to 64", "invoke", "--action", "head", "--bucket", "bkt", "--key", "a", "--arg", "=v",

@@ -130,6 +130,35 @@ class FunctionOptionsTest {
     assertThat(objects()).containsExactlyInAnyOrderElementsOf(KEYS);
   }
 
+  @Test
+  void timeout_outsideLambdasOneTo900Seconds_exit2NamingItAndDeletesNothing() {
+    for (String timeout : List.of("0", "-5", "901")) {
+      CliRun run = runLocal("--action", "delete", "--timeout", timeout);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(run.err()).contains("--timeout " + timeout + ": the timeout must be above 0 and at most 900 seconds (Lambda's limit)");
+      assertThat(dir.resolve("reports")).doesNotExist();
+
+      CliRun invoke = CliRun.of("invoke", "--bucket", bucket, "--key", "a.txt", "--endpoint-url",
+          s3.endpoint().toString(), "--action", "delete", "--timeout", timeout);
+      assertThat(invoke.exitCode()).as(invoke.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(invoke.err()).contains("--timeout " + timeout + ": the timeout must be above 0 and at most 900 seconds (Lambda's limit)");
+      assertThat(objects()).containsExactlyInAnyOrderElementsOf(KEYS);
+    }
+  }
+
+  @Test
+  void runLocal_progressEveryNegativeOrNotANumber_exit2NamingItAndDeletesNothing() {
+    for (String every : List.of("-1", "NaN", "Infinity")) {
+      CliRun run = runLocal("--action", "delete", "--progress-every", every);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(run.err()).contains("--progress-every ").contains(": give a number of seconds, or 0 for none");
+      assertThat(dir.resolve("reports")).doesNotExist();
+      assertThat(objects()).containsExactlyInAnyOrderElementsOf(KEYS);
+    }
+  }
+
   @CommandLine.Command
   static final class Options {
     @CommandLine.Mixin FunctionOptions function;
