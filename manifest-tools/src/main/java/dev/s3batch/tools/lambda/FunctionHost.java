@@ -82,6 +82,12 @@ final class FunctionHost {
         wait(500);
       }
       if (closed || !env.isAlive()) {
+        // Answer a stopping service's runtime only once close() has killed it: an answer it could
+        // still read would make AWS's runtime client print a stack trace for nothing.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (closed && env.process() != null && env.isAlive() && System.nanoTime() < until) {
+          wait(50);
+        }
         return null;
       }
       invocation = waiting.poll();
