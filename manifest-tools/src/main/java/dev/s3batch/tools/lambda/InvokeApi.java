@@ -31,20 +31,11 @@ final class InvokeApi {
   }
 
   void invoke(String functionSegment, Request request, Response response, Callback callback) throws Exception {
-    InvokeRequest call;
-    try {
-      call = InvokeRequest.read(request, functionSegment, false, hosts, region);
-    } catch (ServiceError.Raised e) {
-      e.error().send(response, callback);
+    InvokeRequest call = InvokeRequest.accept(request, response, callback, functionSegment, false, hosts, region);
+    if (call == null) {
       return;
     }
     HttpFields.Mutable headers = response.getHeaders();
-    if (call.type().equals("DryRun")) {
-      headers.put("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-      response.setStatus(204);
-      callback.succeeded();
-      return;
-    }
     Invocation invocation = new Invocation(call.payload(), call.clientContext(), call.tail(), call.arn(),
         call.executedVersion(), null);
     if (!call.host().submit(invocation)) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * An Invoke or InvokeWithResponseStream request, checked as Lambda checks it before anything
@@ -36,6 +38,28 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
 
   private static final Set<String> JSON_TYPES = Set.of("", "application/json", "application/octet-stream",
       "binary/octet-stream", "application/x-amz-json-1.0", "application/x-amz-json-1.1", "text/plain");
+
+  /**
+   * The invocation {@code request} asks for, or null when it has been answered already: with the
+   * error Lambda would send, or with DryRun's 204. Both Invoke APIs start here.
+   */
+  static InvokeRequest accept(Request request, Response response, Callback callback, String functionSegment,
+      boolean streaming, Map<String, FunctionHost> hosts, String region) throws IOException {
+    InvokeRequest call;
+    try {
+      call = read(request, functionSegment, streaming, hosts, region);
+    } catch (ServiceError.Raised e) {
+      e.error().send(response, callback);
+      return null;
+    }
+    if (call.type().equals("DryRun")) {
+      response.getHeaders().put("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+      response.setStatus(204);
+      callback.succeeded();
+      return null;
+    }
+    return call;
+  }
 
   /**
    * Reads and checks {@code request}; {@code functionSegment} is the still-encoded path segment.

@@ -32,20 +32,11 @@ final class StreamingInvokeApi {
   }
 
   void invoke(String functionSegment, Request request, Response response, Callback callback) throws Exception {
-    InvokeRequest call;
-    try {
-      call = InvokeRequest.read(request, functionSegment, true, hosts, region);
-    } catch (ServiceError.Raised e) {
-      e.error().send(response, callback);
+    InvokeRequest call = InvokeRequest.accept(request, response, callback, functionSegment, true, hosts, region);
+    if (call == null) {
       return;
     }
     HttpFields.Mutable headers = response.getHeaders();
-    if (call.type().equals("DryRun")) {
-      headers.put("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-      response.setStatus(204);
-      callback.succeeded();
-      return;
-    }
     OutputStream body = Content.Sink.asOutputStream(response);
     EventStreamWriter stream = new EventStreamWriter(body);
     Invocation invocation = new Invocation(call.payload(), call.clientContext(), call.tail(), call.arn(),
