@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * Takes out of the shaded lambda jar the S3 model, marshalling and paginator classes of the S3
@@ -36,6 +38,13 @@ import java.util.zip.ZipOutputStream;
  * A JVM resolves a class only when code that uses it runs, so the classes taken out are ones the
  * function never loads; {@code LambdaJarActionsE2ETest} runs every action and both event schemas
  * from the pruned jar under AWS's runtime interface client.
+ *
+ * <p>It also replaces the regions module's {@code GeneratedServiceMetadataProvider}, a table that
+ * builds the metadata of all 300-odd AWS services the first time any client is built (311 classes
+ * loaded and run in a cold start, 0.8 MB), with one that holds only S3's, the one service whose
+ * client the jar has ({@link ServiceMetadataTable}). Every other prefix gets the SDK's answer for a
+ * service it has no metadata for. {@code LambdaJarMetadataE2ETest} checks S3's metadata from the
+ * pruned jar against the SDK's for every region.
  */
 public final class PruneLambdaJar {
 
@@ -58,6 +67,8 @@ public final class PruneLambdaJar {
           e.getName().substring(0, e.getName().length() - 6), read(zip, e)));
     }
     Set<String> drop = pruner.unused();
+    ServiceMetadataTable table = ServiceMetadataTable.cut(jar, pruner.classes);
+    drop.addAll(table.drop());
     Path tmp = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".tmp");
     long before = Files.size(jar);
     try (ZipFile zip = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(tmp);
@@ -65,6 +76,14 @@ public final class PruneLambdaJar {
       for (ZipEntry e : java.util.Collections.list(zip.entries())) {
         String name = e.getName();
         if (name.endsWith(".class") && drop.contains(name.substring(0, name.length() - 6))) {
+          continue;
+        }
+        if (name.equals(ServiceMetadataTable.PROVIDER + ".class")) {
+          ZipEntry copy = new ZipEntry(name);
+          copy.setTime(e.getTime());
+          out.putNextEntry(copy);
+          out.write(table.provider());
+          out.closeEntry();
           continue;
         }
         ZipEntry copy = new ZipEntry(name);
@@ -198,6 +217,77 @@ public final class PruneLambdaJar {
       return in.readAllBytes();
     } catch (IOException x) {
       throw new UncheckedIOException(x);
+    }
+  }
+
+  /**
+   * The service metadata table cut to S3: the replacement provider's class file and the metadata
+   * classes it no longer names. The replacement is compiled here against the jar, so it is built
+   * from the SDK version the jar holds, and S3's metadata class is the one the SDK's own table gives.
+   */
+  record ServiceMetadataTable(byte[] provider, Set<String> drop) {
+
+    static final String PROVIDER = "software/amazon/awssdk/regions/GeneratedServiceMetadataProvider";
+    private static final String METADATA = "software/amazon/awssdk/regions/servicemetadata/";
+
+    static ServiceMetadataTable cut(Path jar, Map<String, byte[]> classes) throws IOException {
+      Set<String> services = new TreeSet<>();
+      for (String name : classes.keySet()) {
+        Matcher m = Pattern.compile("software/amazon/awssdk/services/(\\w+)/\\w+Client").matcher(name);
+        if (m.matches()) {
+          services.add(m.group(1));
+        }
+      }
+      if (!services.equals(Set.of("s3"))) {
+        throw new IllegalStateException("the jar holds the clients of " + services
+            + ", but the cut service metadata table holds only s3's: add theirs in PruneLambdaJar");
+      }
+      String s3 = s3MetadataClass(jar);
+      Path dir = Files.createTempDirectory("service-metadata");
+      Path source = dir.resolve("GeneratedServiceMetadataProvider.java");
+      Files.writeString(source, String.join("\n",
+          "package software.amazon.awssdk.regions;",
+          "/** Written by s3batch's PruneLambdaJar: the SDK's table cut to S3, the one service this jar has a client of. */",
+          "public final class GeneratedServiceMetadataProvider implements ServiceMetadataProvider {",
+          "  private static final ServiceMetadata S3 = new " + s3.replace('/', '.') + "();",
+          "  @Override",
+          "  public ServiceMetadata serviceMetadata(String endpointPrefix) {",
+          "    return \"s3\".equals(endpointPrefix) ? S3 : null;",
+          "  }",
+          "}", ""));
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      int status = javac.run(null, null, null, "--release", "17", "-nowarn", "-cp", jar.toString(),
+          "-d", dir.toString(), source.toString());
+      if (status != 0) {
+        throw new IllegalStateException("javac of the cut GeneratedServiceMetadataProvider failed: " + status);
+      }
+      byte[] provider = Files.readAllBytes(dir.resolve(PROVIDER + ".class"));
+      Set<String> keep = new HashSet<>();
+      Deque<String> todo = new ArrayDeque<>(references(provider).classes());
+      while (!todo.isEmpty()) {
+        String name = todo.pop();
+        if (name.startsWith(METADATA) && classes.containsKey(name) && keep.add(name)) {
+          todo.addAll(references(classes.get(name)).classes());
+        }
+      }
+      Set<String> drop = new TreeSet<>();
+      for (String name : classes.keySet()) {
+        if (name.startsWith(METADATA) && !keep.contains(name)) {
+          drop.add(name);
+        }
+      }
+      return new ServiceMetadataTable(provider, drop);
+    }
+
+    /** The class of the SDK's metadata for endpoint prefix "s3", from the jar's own table. */
+    private static String s3MetadataClass(Path jar) throws IOException {
+      try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+          new java.net.URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        Class<?> metadata = Class.forName("software.amazon.awssdk.regions.ServiceMetadata", true, loader);
+        return metadata.getMethod("of", String.class).invoke(null, "s3").getClass().getName().replace('.', '/');
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("the SDK's metadata for s3", e);
+      }
     }
   }
 }
