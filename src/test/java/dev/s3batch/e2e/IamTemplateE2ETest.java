@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -132,7 +131,7 @@ class IamTemplateE2ETest {
     }
     assertThat(conditionalPolicy("FunctionRole", "GrantAcl"))
         .isEqualTo(json(Policies.functionRoleAddOn(ActionPermissions.ACL_ADD_ON)));
-    assertThat(normalized(properties("FunctionRole").get("AssumeRolePolicyDocument")))
+    assertThat(TemplateReferences.asWritten(properties("FunctionRole").get("AssumeRolePolicyDocument")))
         .isEqualTo(json(Policies.functionRoleTrust()));
   }
 
@@ -140,9 +139,9 @@ class IamTemplateE2ETest {
   @SuppressWarnings("unchecked")
   void jobRole_trustAndPolicies_areExactlyTheFiles() {
     Map<String, Object> job = properties("JobRole");
-    assertThat(normalized(job.get("AssumeRolePolicyDocument"))).isEqualTo(json(Policies.jobRoleTrust()));
+    assertThat(TemplateReferences.asWritten(job.get("AssumeRolePolicyDocument"))).isEqualTo(json(Policies.jobRoleTrust()));
     Map<String, Object> always = (Map<String, Object>) ((List<Object>) job.get("Policies")).get(0);
-    assertThat(normalized(always.get("PolicyDocument"))).isEqualTo(json(Policies.jobRolePermissions()));
+    assertThat(TemplateReferences.asWritten(always.get("PolicyDocument"))).isEqualTo(json(Policies.jobRolePermissions()));
     assertThat(conditionalPolicy("JobRole", "GeneratesManifest")).isEqualTo(json(Policies.manifestGenerator()));
   }
 
@@ -151,39 +150,19 @@ class IamTemplateE2ETest {
     for (Object p : (List<Object>) properties(role).get("Policies")) {
       if (p instanceof Map<?, ?> m && m.get("Fn::If") instanceof List<?> branches && condition.equals(branches.get(0))) {
         assertThat(branches.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
-        return normalized(((Map<String, Object>) branches.get(1)).get("PolicyDocument"));
+        return TemplateReferences.asWritten(((Map<String, Object>) branches.get(1)).get("PolicyDocument"));
       }
     }
     throw new AssertionError(role + " has no policy under condition " + condition);
   }
 
-  /** The template's policy as the iam/ file would say it: Fn::Sub strings with the file's placeholders. */
-  private static Object normalized(Object node) {
-    if (node instanceof Map<?, ?> m) {
-      if (m.size() == 1 && m.containsKey("Fn::Sub")) {
-        return m.get("Fn::Sub").toString().replace("arn:${AWS::Partition}:", "arn:aws:")
-            .replace("${AWS::Region}", "${Region}").replace("${AWS::AccountId}", "${AccountId}");
-      }
-      Map<String, Object> copy = new LinkedHashMap<>();
-      m.forEach((k, v) -> copy.put(k.toString(), normalized(v)));
-      return copy;
-    }
-    if (node instanceof List<?> l) {
-      List<Object> copy = new ArrayList<>();
-      l.forEach(v -> copy.add(normalized(v)));
-      return copy;
-    }
-    return node;
-  }
 
   private static Object json(ObjectNode policy) {
     return JSON.convertValue(policy, Map.class);
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> properties(String resource) {
-    Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
-    return (Map<String, Object>) ((Map<String, Object>) resources.get(resource)).get("Properties");
+    return TemplateReferences.properties(template, resource);
   }
 
   private static List<String> capitalized(String[] words) {

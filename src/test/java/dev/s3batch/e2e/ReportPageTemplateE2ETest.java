@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,8 +80,8 @@ class ReportPageTemplateE2ETest {
   void role_policy_isExactlyTheReportPageRole() {
     Map<String, Object> role = properties("PageRole");
     Map<String, Object> policy = (Map<String, Object>) ((List<Object>) role.get("Policies")).get(0);
-    assertThat(normalized(policy.get("PolicyDocument"))).isEqualTo(JSON.convertValue(Policies.reportPageRole(), Map.class));
-    assertThat(normalized(role.get("AssumeRolePolicyDocument")))
+    assertThat(TemplateReferences.asWritten(policy.get("PolicyDocument"))).isEqualTo(JSON.convertValue(Policies.reportPageRole(), Map.class));
+    assertThat(TemplateReferences.asWritten(role.get("AssumeRolePolicyDocument")))
         .isEqualTo(JSON.convertValue(Policies.functionRoleTrust(), Map.class));
   }
 
@@ -134,28 +132,8 @@ class ReportPageTemplateE2ETest {
     throw new AssertionError("run.sh printed no URL within 2 minutes");
   }
 
-  /** The template's policy with the placeholders of {@link Policies}. */
-  private static Object normalized(Object node) {
-    if (node instanceof Map<?, ?> m) {
-      if (m.size() == 1 && m.containsKey("Fn::Sub")) {
-        return m.get("Fn::Sub").toString().replace("arn:${AWS::Partition}:", "arn:aws:")
-            .replace("${AWS::Region}", "${Region}").replace("${AWS::AccountId}", "${AccountId}");
-      }
-      Map<String, Object> copy = new LinkedHashMap<>();
-      m.forEach((k, v) -> copy.put(k.toString(), normalized(v)));
-      return copy;
-    }
-    if (node instanceof List<?> l) {
-      List<Object> copy = new ArrayList<>();
-      l.forEach(v -> copy.add(normalized(v)));
-      return copy;
-    }
-    return node;
-  }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> properties(String resource) {
-    Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
-    return (Map<String, Object>) ((Map<String, Object>) resources.get(resource)).get("Properties");
+    return TemplateReferences.properties(template, resource);
   }
 }

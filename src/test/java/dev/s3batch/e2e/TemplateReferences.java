@@ -1,6 +1,7 @@
 package dev.s3batch.e2e;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code Ref}, {@code Fn::GetAtt}, {@code ${X}} in {@code Fn::Sub}, {@code Condition} and
  * {@code Fn::If} condition, and {@code DependsOn}, against its parameters, resources, conditions
  * and the pseudo-parameters {@code AWS::*}. SAM's {@code Function.Version} and {@code Function.Alias}
- * resolve when that function sets {@code AutoPublishAlias}.
+ * resolve when that function sets {@code AutoPublishAlias}. Also what the template tests share to
+ * compare a template's policies with the toolkit's ({@link #asWritten}, {@link #properties}).
  */
 final class TemplateReferences {
 
@@ -135,5 +137,34 @@ final class TemplateReferences {
   /** The names of a template section, sorted. */
   static Set<String> names(Map<String, Object> template, String section) {
     return new TreeSet<>(section(template, section).keySet());
+  }
+
+  /**
+   * A template's policy as {@code iam/} and {@code Policies} write it: {@code Fn::Sub} strings with
+   * their placeholders ({@code ${Region}}, {@code ${AccountId}}, partition {@code aws}).
+   */
+  static Object asWritten(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      if (m.size() == 1 && m.containsKey("Fn::Sub")) {
+        return m.get("Fn::Sub").toString().replace("arn:${AWS::Partition}:", "arn:aws:")
+            .replace("${AWS::Region}", "${Region}").replace("${AWS::AccountId}", "${AccountId}");
+      }
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(k.toString(), asWritten(v)));
+      return copy;
+    }
+    if (node instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>();
+      l.forEach(v -> copy.add(asWritten(v)));
+      return copy;
+    }
+    return node;
+  }
+
+  /** The {@code Properties} of one of the template's resources. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> properties(Map<String, Object> template, String resource) {
+    Map<String, Object> resources = section(template, "Resources");
+    return (Map<String, Object>) ((Map<String, Object>) resources.get(resource)).get("Properties");
   }
 }
