@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.s3batch.testkit.Fault;
 import dev.s3batch.testkit.FaultProxy;
 import dev.s3batch.testkit.S3MockServer;
+import dev.s3batch.tools.cli.ExitCodes;
 import dev.s3batch.tools.cli.Main;
 import dev.s3batch.tools.report.ReportRow;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Crashes in the middle of a job: the function's process killed during a multipart copy, then
- * the job run again (the copy resumes, the object is byte-identical); the local S3 server
+ * the job run again (the copy resumes, the object is byte-identical); an execution environment of
+ * {@code lambda serve} killed while its part is in flight, then the task redriven from the review's
+ * retry manifest (the copy resumes with the parts S3 holds, nothing left open); the local S3 server
  * ({@code s3batch s3 serve}) killed while a job runs (the job ends naming the cause, and its
  * report accounts for every row or is not published).
  */
@@ -83,6 +86,69 @@ class CrashE2ETest {
     assertThat(SoakFixture.sha256(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copied/big.bin")).asByteArray()))
         .isEqualTo(SoakFixture.sha256(data));
     assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
+  }
+
+  @Test
+  void runLocalFunction_environmentKilledDuringAMultipartCopy_redriveResumesAndTheCopyIsIdentical() throws Exception {
+    String bucket = S3MockServer.get().newBucket("crash-env");
+    byte[] data = new byte[16 << 20];
+    new SplittableRandom(17).nextBytes(data);
+    s3.putObject(b -> b.bucket(bucket).key("big.bin"), RequestBody.fromBytes(data));
+    Path manifest = Files.writeString(dir.resolve("m.csv"), bucket + ",big.bin\n");
+    Duration slow = Duration.ofSeconds(6);
+    try (FaultProxy proxy = FaultProxy.start(S3MockServer.get().endpoint());
+        LambdaServeProcess lambda = LambdaServeProcess.start(List.of(), List.of("--function",
+            "s3batch=dev.s3batch.handler.S3BatchHandler::handleRequest@" + LambdaRuntimeProcess.lambdaJar(),
+            "--env", "AWS_ENDPOINT_URL=" + proxy.endpoint(), "--env", "AWS_ACCESS_KEY_ID=test",
+            "--env", "AWS_SECRET_ACCESS_KEY=test", "--env", "S3BATCH_ACTION=copy",
+            "--env", "S3BATCH_DESTINATION_PREFIX=copied/", "--env", "S3BATCH_MULTIPART_THRESHOLD=8MiB",
+            "--env", "S3BATCH_PART_SIZE=5MiB", "--env", "S3BATCH_COPY_CONCURRENCY=1",
+            "--concurrency", "1", "--timeout", "120"), dir.resolve("lambda-serve.txt"))) {
+      proxy.inject(r -> r.operation().equals("UploadPartCopy") && r.queryParameter("partNumber").orElse("").equals("2"),
+          Fault.delay(slow), 1);
+      CompletableFuture<RunLocalE2ETest.Run> first = CompletableFuture.supplyAsync(() -> RunLocalE2ETest.cli(
+          functionJob(manifest, lambda, dir.resolve("reports-killed"))));
+      await("part 2 of 3 in flight, part 1 copied", () -> proxy.operations().stream()
+          .filter("UploadPartCopy"::equals).count() == 2 || first.isDone());
+      List<ProcessHandle> environments = lambda.environments();
+      assertThat(environments).as(lambda.log()).hasSize(1);
+      environments.forEach(ProcessHandle::destroyForcibly); // kill -9 of the execution environment
+
+      RunLocalE2ETest.Run killed = first.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(killed.exit()).as(killed.out() + killed.err()).isEqualTo(ExitCodes.TASKS_FAILED);
+      assertThat(RunLocalE2ETest.rows(RunLocalE2ETest.reportLocation(killed))).singleElement()
+          .satisfies(r -> assertThat(r.resultMessage()).as(r.toCsv()).startsWith("Lambda returned function error: ")
+              .contains("Runtime.ExitError", "Runtime exited with error: signal: killed"));
+      // The slowed part was on its way to S3 when its function died: S3 still copies it.
+      await("the dead function's part 2 done by S3", () -> s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()
+          .stream().anyMatch(u -> s3.listParts(b -> b.bucket(bucket).key(u.key()).uploadId(u.uploadId())).parts()
+              .stream().anyMatch(p -> p.partNumber() == 2)));
+      assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).as("left open for the redrive").hasSize(1);
+
+      Path retry = dir.resolve("retry.csv");
+      RunLocalE2ETest.Run review = RunLocalE2ETest.cli("report", "review", RunLocalE2ETest.reportLocation(killed),
+          "--retry-manifest", retry.toString());
+      assertThat(Files.readAllLines(retry)).containsExactly(bucket + ",big.bin");
+      proxy.clear();
+      RunLocalE2ETest.Run redrive = RunLocalE2ETest.cli(functionJob(retry, lambda, dir.resolve("reports")));
+
+      assertThat(redrive.exit()).as(review.out() + redrive.out() + redrive.err()).isZero();
+      assertThat(RunLocalE2ETest.rows(RunLocalE2ETest.reportLocation(redrive))).singleElement()
+          .satisfies(r -> assertThat(r.resultMessage())
+              .startsWith("copied s3://" + bucket + "/big.bin to s3://" + bucket + "/copied/big.bin")
+              .contains("(16777216 bytes, 3 parts, 2 resumed, etag "));
+      assertThat(proxy.operations()).filteredOn("UploadPartCopy"::equals).as("part 3 only").hasSize(1);
+      assertThat(lambda.log()).contains("exited (signal: killed)");
+    }
+    assertThat(SoakFixture.sha256(s3.getObjectAsBytes(b -> b.bucket(bucket).key("copied/big.bin")).asByteArray()))
+        .isEqualTo(SoakFixture.sha256(data));
+    assertThat(s3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).as("open multipart uploads").isEmpty();
+  }
+
+  private static String[] functionJob(Path manifest, LambdaServeProcess lambda, Path reports) {
+    return new String[] {"job", "run-local", "--manifest", manifest.toString(), "--report", reports.toString(),
+        "--function", "s3batch", "--lambda-endpoint-url", lambda.endpoint().toString(), "--region", "us-east-1",
+        "--progress-every", "0"};
   }
 
   private List<String> copyJob(Path manifest, FaultProxy proxy, Path reports) {
@@ -165,9 +231,16 @@ class CrashE2ETest {
   }
 
   /** A JVM running {@code main} with this JVM's class path; stdout and stderr to {@code output}. */
-  private static Process childJvm(String main, List<String> args, Path output) throws IOException {
+  static Process childJvm(String main, List<String> args, Path output) throws IOException {
+    return childJvm(List.of(), main, args, output);
+  }
+
+  /** As {@link #childJvm(String, List, Path)}, with {@code jvmOptions} (a heap limit, a GC log). */
+  static Process childJvm(List<String> jvmOptions, String main, List<String> args, Path output) throws IOException {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-        "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", main));
+        "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    command.addAll(jvmOptions);
+    command.add(main);
     command.addAll(args);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
   }
@@ -181,7 +254,7 @@ class CrashE2ETest {
     }
   }
 
-  private static String read(Path file) {
+  static String read(Path file) {
     try {
       return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
@@ -189,7 +262,7 @@ class CrashE2ETest {
     }
   }
 
-  private static void await(String what, BooleanSupplier done) throws InterruptedException {
+  static void await(String what, BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!done.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waited %s for %s", PATIENCE, what).isLessThan(deadline);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Small functions for {@code lambda serve}'s tests, run by AWS's runtime interface client from the
@@ -58,6 +60,20 @@ public class LambdaTestFunctions {
     System.out.println("sleep function sleeps " + millis + " ms in request " + context.getAwsRequestId());
     Thread.sleep(millis);
     out.write(("{\"slept\":" + millis + "}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Given {@code {"id":N,"ms":M,...}}, logs that it ran id N, sleeps M milliseconds and answers the
+   * payload unchanged: a function that takes a moment, whose every answer names its request.
+   */
+  public void slowEcho(InputStream in, OutputStream out, Context context) throws IOException, InterruptedException {
+    byte[] payload = in.readAllBytes();
+    String text = new String(payload, StandardCharsets.UTF_8);
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(text);
+    Matcher ms = Pattern.compile("\"ms\":(\\d+)").matcher(text);
+    System.out.println("slow echo ran id " + (id.find() ? id.group(1) : "?") + " in request " + context.getAwsRequestId());
+    Thread.sleep(ms.find() ? Long.parseLong(ms.group(1)) : 0);
+    out.write(payload);
   }
 
   /** Given {@code "exit"}, ends its JVM with exit code 3 mid-invocation; otherwise answers the payload. */

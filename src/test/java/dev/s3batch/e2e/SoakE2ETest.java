@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.testkit.FaultMix;
 import dev.s3batch.testkit.FaultProxy;
 import dev.s3batch.testkit.S3MockServer;
+import dev.s3batch.tools.lambda.FunctionSpec;
+import dev.s3batch.tools.lambda.LambdaService;
 import dev.s3batch.tools.report.ReportRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +52,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 class SoakE2ETest {
 
   private static final int TASKS = Integer.getInteger("s3batch.soak.tasks", 500);
+  private static final int FUNCTION_TASKS = Integer.getInteger("s3batch.soak.functionTasks", 200);
+  private static final String HANDLER = "dev.s3batch.handler.S3BatchHandler::handleRequest";
   private static final long SEED = Long.getLong("s3batch.soak.seed", 13);
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static S3Client s3;
 
   @TempDir Path dir;
   private SoakFixture fixture;
+  /** When set, the jobs' tasks go through it ({@code run-local --function}). */
+  private LambdaService lambda;
 
   @BeforeAll
   static void start() {
@@ -66,16 +74,30 @@ class SoakE2ETest {
   @Test
   void runLocal_copyAndMoveUnderTwentyPercentFaults_everyRowOnceCopiesIdenticalAndRerunReaches100Percent()
       throws Exception {
+    soak(TASKS, false);
+  }
+
+  /** The same soak with every task sent through {@code lambda serve} hosting the shipped jar ({@code --function}). */
+  @Test
+  void runLocalFunction_copyAndMoveThroughLambdaServeUnderTwentyPercentFaults_everyRowOnceCopiesIdenticalAndRerunReaches100Percent()
+      throws Exception {
+    soak(FUNCTION_TASKS, true);
+  }
+
+  private void soak(int tasks, boolean throughLambdaServe) throws Exception {
     Map<String, String> figures = new LinkedHashMap<>();
     Clock clock = new Clock();
     SoakFixture f = SoakFixture.create(s3, S3MockServer.get().newBucket("soak-src"),
-        S3MockServer.get().newBucket("soak-dst"), TASKS, SEED, dir);
+        S3MockServer.get().newBucket("soak-dst"), tasks, SEED, dir);
     fixture = f;
-    figures.put("tasks", TASKS + " (" + TASKS / 2 + " copy, " + (TASKS - TASKS / 2) + " move; " + f.big + " of "
-        + SoakFixture.BIG_SIZE + "+ bytes, copied in parts), seed " + SEED);
+    figures.put("tasks", tasks + " (" + tasks / 2 + " copy, " + (tasks - tasks / 2) + " move; " + f.big + " of "
+        + SoakFixture.BIG_SIZE + "+ bytes, copied in parts), seed " + SEED
+        + (throughLambdaServe ? ", through lambda serve (run-local --function)" : ", in-process (run-local)"));
     figures.put("fixture", clock.lap());
     FaultMix mix = new FaultMix(SEED, 0.2, Duration.ofMillis(150));
-    try (FaultProxy proxy = FaultProxy.start(S3MockServer.get().endpoint())) {
+    try (FaultProxy proxy = FaultProxy.start(S3MockServer.get().endpoint());
+        LambdaService service = throughLambdaServe ? lambdaServe(proxy) : null) {
+      lambda = service;
       proxy.injectEach(mix);
       CompletableFuture<RunLocalE2ETest.Run> copy =
           CompletableFuture.supplyAsync(() -> run(proxy, "copy", f.copyManifest, "first"));
@@ -99,18 +121,39 @@ class SoakE2ETest {
 
       List<ReportRow> copyRerun = rerun(proxy, "copy", copied, copyRows, figures);
       List<ReportRow> moveRerun = rerun(proxy, "move", move, moveRows, figures);
-      checkAllDone();
+      checkAllDone(tasks);
       figures.put("reruns and final checks", clock.lap());
       figures.put("rows checked", (copyRows.size() + moveRows.size()) + " first run, "
           + (copyRerun.size() + moveRerun.size()) + " reruns; every succeeded copy compared by SHA-256");
       report(figures);
       assertThat(found).as("copies (and deletes) S3 made whose answer was lost, found on the redrive").isPositive();
     } finally {
+      lambda = null;
       f.cleanUp();
     }
   }
 
+  /** {@code lambda serve} hosting the shipped jar twice, {@code soak-copy} and {@code soak-move}, its S3 the proxy. */
+  private LambdaService lambdaServe(FaultProxy proxy) throws IOException {
+    List<FunctionSpec> functions = new ArrayList<>();
+    for (String action : List.of("copy", "move")) {
+      functions.add(FunctionSpec.parse("soak-" + action + "=" + HANDLER + "@" + LambdaRuntimeProcess.lambdaJar())
+          .withEnv(Map.of("S3BATCH_ACTION", action, "S3BATCH_DESTINATION_BUCKET", fixture.destination,
+              "S3BATCH_MULTIPART_THRESHOLD", "8MiB", "S3BATCH_PART_SIZE", "5MiB", "S3BATCH_COPY_CONCURRENCY", "2",
+              "AWS_MAX_ATTEMPTS", "1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+              "AWS_ENDPOINT_URL", proxy.endpoint().toString()))
+          .withConcurrency(2).withTimeout(120));
+    }
+    return LambdaService.start(functions, 0, line -> { });
+  }
+
   private RunLocalE2ETest.Run run(FaultProxy proxy, String action, Path manifest, String name) {
+    if (lambda != null) {
+      return RunLocalE2ETest.cli("job", "run-local", "--manifest", manifest.toString(),
+          "--report", dir.resolve("reports-" + action + "-" + name).toString(),
+          "--function", "soak-" + action, "--lambda-endpoint-url", lambda.endpoint().toString(), "--region", "us-east-1",
+          "--concurrency", "8", "--max-attempts", "5", "--progress-every", "0", "--log", log(action, name).toString());
+    }
     return RunLocalE2ETest.cli("job", "run-local", "--manifest", manifest.toString(),
         "--report", dir.resolve("reports-" + action + "-" + name).toString(),
         "--action", action, "--concurrency", "64", "--max-attempts", "5", "--progress-every", "0",
@@ -194,10 +237,10 @@ class SoakE2ETest {
   }
 
   /** Both jobs at 100%: every key at the destination, move sources gone, copy sources kept, no upload open. */
-  private void checkAllDone() {
+  private void checkAllDone(int tasks) {
     assertThat(fixture.keys(fixture.destination, "")).containsExactlyInAnyOrderElementsOf(fixture.sha256.keySet());
     assertThat(fixture.keys(fixture.source, "move/")).as("move sources left").isEmpty();
-    assertThat(fixture.keys(fixture.source, "copy/")).hasSize(TASKS / 2);
+    assertThat(fixture.keys(fixture.source, "copy/")).hasSize(tasks / 2);
     assertThat(fixture.openUploads()).as("open multipart uploads").isEmpty();
   }
 
@@ -205,6 +248,9 @@ class SoakE2ETest {
   private static Map<String, Integer> logAnswers(Path log) throws IOException {
     Map<String, Integer> counts = new TreeMap<>();
     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      if (!line.startsWith("{")) {
+        continue; // through lambda serve: the invocation's START, END and REPORT lines
+      }
       JsonNode node = MAPPER.readTree(line);
       String code = node.path("resultCode").asText();
       counts.merge(code.equals("Succeeded") ? code : code + ":" + node.path("errorCode").asText(), 1, Integer::sum);
@@ -227,7 +273,7 @@ class SoakE2ETest {
     System.out.print(sb);
     String file = System.getProperty("s3batch.soak.figures");
     if (file != null) {
-      Files.writeString(Path.of(file), sb, StandardCharsets.UTF_8);
+      Files.writeString(Path.of(file), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
 

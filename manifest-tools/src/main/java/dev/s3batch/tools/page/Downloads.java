@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -27,7 +28,8 @@ import org.eclipse.jetty.util.Callback;
  * those a stopped job never ran, as {@code report review --retry-manifest} writes it). Each result
  * file's MD5 is checked as it passes; a mismatch, or any failure once the first byte is out,
  * aborts the response, so the client sees an error rather than a short file that looks complete.
- * A failure to open the first file is a 502 with a one-line reason.
+ * A failure to open the first file is a 502 with a one-line reason. At most {@link #MAX_AT_ONCE}
+ * stream at once; one more is refused with 503 and {@code Retry-After} rather than queued.
  */
 final class Downloads {
 
@@ -47,9 +49,19 @@ final class Downloads {
     }
   }
 
+  /**
+   * Downloads streamed at once, at most: each holds a worker thread (of 32) and about 200 KB of
+   * buffers, so more would starve the page's other requests, and memory grows with them (50 queued
+   * at once, with the row reader's 1 MB buffer each, ran a 32 MB server out of memory). One more is
+   * answered 503 with {@code Retry-After}.
+   */
+  static final int MAX_AT_ONCE = 16;
+  static final String RETRY_AFTER_SECONDS = "2";
+
   private static final int BUFFER = 1 << 16;
 
   private final PageReport report;
+  private final Semaphore slots = new Semaphore(MAX_AT_ONCE);
 
   Downloads(PageReport report) {
     this.report = report;
@@ -62,6 +74,20 @@ final class Downloads {
           + report.problems().get(0));
       return;
     }
+    if (!slots.tryAcquire()) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      PageHandler.plain(response, callback, 503, MAX_AT_ONCE + " downloads are running, the most this server"
+          + " streams at once; try again in " + RETRY_AFTER_SECONDS + " seconds");
+      return;
+    }
+    try {
+      stream(kind, request, response, callback);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private void stream(Kind kind, Request request, Response response, Callback callback) {
     List<ResultFiles.Entry> files = report.files().stream()
         .filter(f -> kind == Kind.RESULTS || f.failed()).toList();
     InputStream first;
@@ -126,7 +152,7 @@ final class Downloads {
   private static void retryRows(InputStream source, ResultFiles.Entry file, OutputStream out) throws IOException {
     DigestInputStream in = new DigestInputStream(source, md5());
     try {
-      ReportReader.readRows(in, file.where(), row -> {
+      ReportReader.readRows(in, file.where(), BUFFER, row -> {
         if (row.failed()) {
           write(out, row.bucket(), row.key(), row.versionId());
         }

@@ -200,6 +200,14 @@ public final class ReportReader {
   }
 
   /**
+   * As {@link #readRows(InputStream, String, Consumer)}, through a buffer of {@code bufferSize}
+   * bytes at first instead of 1 MB: a server streaming many files at once keeps each small.
+   */
+  public static void readRows(InputStream in, String where, int bufferSize, Consumer<ReportRow> rows) throws IOException {
+    new ReportRows(bufferSize).rows(in, where, rows);
+  }
+
+  /**
    * One row of {@code unprocessed.csv}: a task of a job that stopped early that never ran, as its
    * manifest had it.
    *

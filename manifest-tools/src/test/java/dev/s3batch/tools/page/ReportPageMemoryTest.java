@@ -79,7 +79,7 @@ class ReportPageMemoryTest {
   }
 
   /** Waits for {@code report serve} to print where it serves. */
-  private static URI url(Process server, Path out) throws Exception {
+  static URI url(Process server, Path out) throws Exception {
     Pattern at = Pattern.compile(" at (http://127\\.0\\.0\\.1:\\d+/) ");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
@@ -94,7 +94,7 @@ class ReportPageMemoryTest {
   }
 
   /** The largest heap in MB the GC log shows before ({@code group} 1) or after (2) a young collection. */
-  private static long peak(Path gcLog, int group) throws Exception {
+  static long peak(Path gcLog, int group) throws Exception {
     Matcher m = Pattern.compile("Pause Young.* (\\d+)M->(\\d+)M").matcher(Files.readString(gcLog));
     long max = 0;
     while (m.find()) {
