@@ -46,8 +46,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResp
 import software.amazon.awssdk.services.lambda.model.InvokeWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.LogType;
-import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.services.lambda.model.UnsupportedMediaTypeException;
@@ -277,22 +277,27 @@ class LambdaServeFunctionsE2ETest {
         .isInstanceOfSatisfying(InvalidRequestContentException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo")
         .payload(SdkBytes.fromUtf8String("\"" + "x".repeat(6 * 1024 * 1024) + "\""))))
-        .isInstanceOfSatisfying(RequestTooLargeException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
+        .isInstanceOfSatisfying(LambdaException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(413);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+        });
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo").payload(json)
         .overrideConfiguration(o -> o.putHeader("Content-Type", "application/xml"))))
         .isInstanceOfSatisfying(UnsupportedMediaTypeException.class, e -> assertThat(e.statusCode()).isEqualTo(415));
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo").invocationType("Sometimes").payload(json)))
-        .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.getMessage()).contains("invocationType"));
+        .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode() + e.getMessage())
+            .startsWith("ValidationException").contains("invocationType"));
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo").logType("Everything").payload(json)))
-        .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.getMessage()).contains("logType"));
+        .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode() + e.getMessage())
+            .startsWith("ValidationException").contains("logType"));
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo:live").qualifier("7").payload(json)))
         .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.getMessage()).contains("qualifier"));
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo").clientContext("not base64!").payload(json)))
-        .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.getMessage()).contains("Client context"));
+        .isInstanceOfSatisfying(InvalidRequestContentException.class, e -> assertThat(e.getMessage()).contains("Client context"));
     String tooBig = Base64.getEncoder().encodeToString(("{\"custom\":{\"k\":\"" + "x".repeat(3600) + "\"}}")
         .getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("echo").clientContext(tooBig).payload(json)))
-        .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(e.getMessage()).contains("3583"));
+        .isInstanceOfSatisfying(InvalidRequestContentException.class, e -> assertThat(e.getMessage()).contains("3583"));
     assertThat(log.stream().skip(before).filter(l -> l.contains("START RequestId"))).isEmpty();
   }
 

@@ -16,17 +16,26 @@ import java.util.regex.Pattern;
  */
 record FunctionName(String name, String qualifier, String region, String account) {
 
-  /** The service model's pattern for Invoke's FunctionName, with groups for its parts. */
+  /**
+   * Lambda's pattern for Invoke's FunctionName, as its validation message shows it (recorded from
+   * AWS by LocalStack's snapshot tests, 2025).
+   */
+  static final String AWS_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?"
+      + "(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";
+  /** Lambda's length limit for Invoke's FunctionName. */
+  static final int MAX_LENGTH = 170;
+
+  /** {@link #AWS_PATTERN} with groups for its parts. */
   private static final Pattern PATTERN = Pattern.compile(
-      "(arn:(aws[a-zA-Z-]*)?:lambda:)?(?<region>[a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(?<account>\\d{12}:)?(function:)?"
-          + "(?<name>[a-zA-Z0-9-_.]+)(:(?<qualifier>\\$LATEST|[a-zA-Z0-9-_]+))?");
+      "(arn:(aws[a-zA-Z-]*)?:lambda:)?(?<region>(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(?<account>\\d{12}:)?"
+          + "(function:)?(?<name>[a-zA-Z0-9-_.]+)(:(?<qualifier>\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?");
 
   /** The account the local service's ARNs name. */
   static final String LOCAL_ACCOUNT = "123456789012";
 
-  /** Reads {@code value}; null when it does not fit the pattern. */
+  /** Reads {@code value}; null when it does not fit the pattern (its length is not checked). */
   static FunctionName parse(String value) {
-    if (value.isEmpty() || value.length() > 170) {
+    if (value.isEmpty()) {
       return null;
     }
     Matcher m = PATTERN.matcher(value);

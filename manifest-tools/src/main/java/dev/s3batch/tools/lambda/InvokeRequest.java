@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,8 +36,13 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
   static final int EVENT_LIMIT = 1024 * 1024;
   /** How much of an oversized payload is read and dropped before the 413 is sent. */
   static final long DISCARD_LIMIT = 64L * 1024 * 1024;
-  /** Lambda's limit for {@code X-Amz-Client-Context}, decoded. */
+  /** Lambda's limit for {@code X-Amz-Client-Context}: "up to 3,583 bytes of base64-encoded data". */
   static final int CLIENT_CONTEXT_LIMIT = 3583;
+
+  /** Lambda's pattern for Invoke's {@code Qualifier}, as its validation message shows it. */
+  private static final Pattern QUALIFIER = Pattern.compile("\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+");
+  /** Lambda's message for a client context that is not base64 of a JSON object. */
+  static final String CLIENT_CONTEXT_INVALID = "Client context must be a valid Base64-encoded JSON object.";
 
   private static final Set<String> JSON_TYPES = Set.of("", "application/json", "application/octet-stream",
       "binary/octet-stream", "application/x-amz-json-1.0", "application/x-amz-json-1.1", "text/plain");
@@ -46,8 +54,9 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
   static InvokeRequest accept(Request request, Response response, Callback callback, String functionSegment,
       boolean streaming, Map<String, FunctionHost> hosts, String region) throws IOException {
     InvokeRequest call;
-    try {
-      call = read(request, functionSegment, streaming, hosts, region);
+    try (InputStream body = Request.asInputStream(request)) {
+      call = read(functionSegment, Request.extractQueryParameters(request).getValue("Qualifier"), request.getHeaders(),
+          body, streaming, hosts, region);
     } catch (ServiceError.Raised e) {
       e.error().send(response, callback);
       return null;
@@ -62,22 +71,25 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
   }
 
   /**
-   * Reads and checks {@code request}; {@code functionSegment} is the still-encoded path segment.
+   * Reads and checks a request, in the order Lambda checks it: {@code functionSegment} is the
+   * still-encoded path segment naming the function, {@code qualifier} the decoded {@code Qualifier}
+   * query parameter (null when absent), {@code body} the payload (read here, at most up to the limit
+   * and {@link #DISCARD_LIMIT} beyond it).
    *
    * @throws ServiceError.Raised the error Lambda would answer
    */
-  static InvokeRequest read(Request request, String functionSegment, boolean streaming, Map<String, FunctionHost> hosts,
-      String region) throws ServiceError.Raised, IOException {
-    String given = URLDecoder.decode(functionSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  static InvokeRequest read(String functionSegment, String qualifier, HttpFields headers, InputStream body,
+      boolean streaming, Map<String, FunctionHost> hosts, String region) throws ServiceError.Raised, IOException {
+    String given = decode(functionSegment);
     FunctionName name = FunctionName.parse(given);
-    if (name == null) {
-      throw ServiceError.invalidParameter("1 validation error detected: Value '" + given
-          + "' at 'functionName' failed to satisfy constraint: Member must satisfy the FunctionName pattern").raise();
+    if (given.length() > FunctionName.MAX_LENGTH) {
+      throw validation(given, "functionName", "Member must have length less than or equal to " + FunctionName.MAX_LENGTH);
     }
-    String qualifier = Request.extractQueryParameters(request).getValue("Qualifier");
-    if (qualifier != null && !FunctionSpec.QUALIFIER.matcher(qualifier).matches()) {
-      throw ServiceError.invalidParameter("1 validation error detected: Value '" + qualifier
-          + "' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)").raise();
+    if (name == null) {
+      throw validation(given, "functionName", "Member must satisfy regular expression pattern: " + FunctionName.AWS_PATTERN);
+    }
+    if (qualifier != null) {
+      checkQualifier(qualifier);
     }
     if (qualifier != null && name.qualifier() != null && !qualifier.equals(name.qualifier())) {
       throw ServiceError.invalidParameter("The derived qualifier from the function name does not match the specified qualifier.").raise();
@@ -86,36 +98,65 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
     FunctionHost host = hosts.get(name.name());
     String arn = name.arn(region, effective);
     if (host == null || (effective != null && !effective.equals("$LATEST") && !host.spec().qualifiers().contains(effective))) {
-      throw ServiceError.notFound("Function not found: " + arn).raise();
+      throw ServiceError.notFound("Function not found: " + name.arn(region, effective == null ? "$LATEST" : effective)).raise();
     }
-    String type = header(request, "X-Amz-Invocation-Type", "RequestResponse");
-    Set<String> types = streaming ? Set.of("RequestResponse", "DryRun") : Set.of("RequestResponse", "Event", "DryRun");
+    String type = header(headers, "X-Amz-Invocation-Type", "RequestResponse");
+    List<String> types = streaming ? List.of("RequestResponse", "DryRun") : List.of("Event", "RequestResponse", "DryRun");
     if (!types.contains(type)) {
-      throw ServiceError.invalidParameter("1 validation error detected: Value '" + type
-          + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: " + types).raise();
+      throw validation(type, "invocationType", "Member must satisfy enum value set: " + types);
     }
-    String logType = header(request, "X-Amz-Log-Type", "None");
+    String logType = header(headers, "X-Amz-Log-Type", "None");
     if (!logType.equals("None") && !logType.equals("Tail")) {
-      throw ServiceError.invalidParameter("1 validation error detected: Value '" + logType
-          + "' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [None, Tail]").raise();
+      throw validation(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
     }
-    String clientContext = clientContext(request.getHeaders().get("X-Amz-Client-Context"));
-    String contentType = mediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    String clientContext = clientContext(headers.get("X-Amz-Client-Context"));
+    String contentType = mediaType(headers.get(HttpHeader.CONTENT_TYPE));
     if (!JSON_TYPES.contains(contentType)) {
       throw ServiceError.unsupportedMediaType("The content type " + contentType + " of the request body is not supported;"
           + " send JSON (application/json)").raise();
     }
     int limit = type.equals("Event") ? EVENT_LIMIT : SYNC_LIMIT;
-    byte[] payload = body(request, limit);
-    if (payload.length > 0 && !Json.isJson(payload)) {
-      throw ServiceError.invalidContent("Could not parse request body into json: the payload is not one JSON value").raise();
+    byte[] payload = body(body, limit);
+    if (payload.length > 0) {
+      String problem = Json.problem(payload);
+      if (problem != null) {
+        throw ServiceError.invalidContent("Could not parse request body into json: Could not parse payload into json: "
+            + problem).raise();
+      }
     }
     String executed = effective == null || effective.equals("$LATEST") || !effective.matches("\\d+") ? "$LATEST" : effective;
     return new InvokeRequest(host, type, logType.equals("Tail"), arn, executed, clientContext, payload);
   }
 
-  private static String header(Request request, String name, String fallback) {
-    String value = request.getHeaders().get(name);
+  /** The path segment decoded ({@code +} kept); as it came when it is not valid percent-encoding. */
+  private static String decode(String segment) {
+    try {
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return segment;
+    }
+  }
+
+  private static void checkQualifier(String qualifier) throws ServiceError.Raised {
+    if (qualifier.isEmpty()) {
+      throw validation(qualifier, "qualifier", "Member must have length greater than or equal to 1");
+    }
+    if (qualifier.length() > 128) {
+      throw validation(qualifier, "qualifier", "Member must have length less than or equal to 128");
+    }
+    if (!QUALIFIER.matcher(qualifier).matches()) {
+      throw validation(qualifier, "qualifier", "Member must satisfy regular expression pattern: " + QUALIFIER.pattern());
+    }
+  }
+
+  /** Lambda's (Coral's) message for one parameter that breaks its constraint in the service model. */
+  private static ServiceError.Raised validation(String value, String member, String constraint) {
+    return ServiceError.validation("1 validation error detected: Value '" + value + "' at '" + member
+        + "' failed to satisfy constraint: " + constraint).raise();
+  }
+
+  private static String header(HttpFields headers, String name, String fallback) {
+    String value = headers.get(name);
     return value == null ? fallback : value;
   }
 
@@ -131,18 +172,18 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
     if (header == null) {
       return null;
     }
+    if (header.length() > CLIENT_CONTEXT_LIMIT) {
+      throw ServiceError.invalidContent("Client context must be at most " + CLIENT_CONTEXT_LIMIT
+          + " bytes of base64-encoded data; it is " + header.length()).raise();
+    }
     byte[] decoded;
     try {
       decoded = Base64.getDecoder().decode(header.trim());
     } catch (IllegalArgumentException e) {
-      throw ServiceError.invalidParameter("Client context must be a valid Base64-encoded JSON object.").raise();
-    }
-    if (decoded.length > CLIENT_CONTEXT_LIMIT) {
-      throw ServiceError.invalidParameter("Client context must be at most " + CLIENT_CONTEXT_LIMIT
-          + " bytes (decoded); it is " + decoded.length).raise();
+      throw ServiceError.invalidContent(CLIENT_CONTEXT_INVALID).raise();
     }
     if (!Json.isJsonObject(decoded)) {
-      throw ServiceError.invalidParameter("Client context must be a valid Base64-encoded JSON object.").raise();
+      throw ServiceError.invalidContent(CLIENT_CONTEXT_INVALID).raise();
     }
     return new String(decoded, StandardCharsets.UTF_8);
   }
@@ -152,19 +193,17 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
    * {@link #DISCARD_LIMIT}) and dropped, so that the client, which sends it all before it reads
    * the answer, gets the 413 rather than a broken connection.
    */
-  private static byte[] body(Request request, int limit) throws IOException, ServiceError.Raised {
-    try (InputStream in = Request.asInputStream(request)) {
-      byte[] bytes = in.readNBytes(limit + 1);
-      if (bytes.length > limit) {
-        long dropped = 0;
-        long n;
-        while (dropped < DISCARD_LIMIT && (n = in.skip(64 * 1024)) > 0) {
-          dropped += n;
-        }
-        throw tooLarge(limit);
+  private static byte[] body(InputStream in, int limit) throws IOException, ServiceError.Raised {
+    byte[] bytes = in.readNBytes(limit + 1);
+    if (bytes.length > limit) {
+      long dropped = 0;
+      long n;
+      while (dropped < DISCARD_LIMIT && (n = in.skip(64 * 1024)) > 0) {
+        dropped += n;
       }
-      return bytes;
+      throw tooLarge(limit);
     }
+    return bytes;
   }
 
   private static ServiceError.Raised tooLarge(int limit) {

@@ -25,16 +25,31 @@ final class Json {
     return out.toString();
   }
 
-  /** True when {@code bytes} (UTF-8) is exactly one JSON value, as Lambda requires of a payload. */
-  static boolean isJson(byte[] bytes) {
+  /**
+   * Why {@code bytes} (UTF-8) is not exactly one JSON value, as Lambda requires of a payload, in
+   * Jackson's words (Lambda parses with Jackson too, so the text is the one Lambda shows), or null
+   * when it is one.
+   */
+  static String problem(byte[] bytes) {
     try (JsonParser p = FACTORY.createParser(bytes)) {
-      if (p.nextToken() == null) {
-        return false;
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return "No content to map due to end-of-input";
       }
-      p.skipChildren();
-      return p.nextToken() == null;
+      int depth = 0;
+      do {
+        switch (t) {
+          case START_OBJECT, START_ARRAY -> depth++;
+          case END_OBJECT, END_ARRAY -> depth--;
+          // Decoded as a parser building the value decodes them, so bad UTF-8 or an overlong number is found.
+          case VALUE_STRING -> p.getText();
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+          default -> { }
+        }
+      } while (depth > 0 && (t = p.nextToken()) != null);
+      return p.nextToken() == null ? null : "Unexpected token after the first JSON value";
     } catch (IOException e) {
-      return false;
+      return e.getMessage();
     }
   }
 

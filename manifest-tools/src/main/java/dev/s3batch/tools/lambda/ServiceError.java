@@ -23,6 +23,11 @@ record ServiceError(int status, String code, String message) {
     return new ServiceError(404, "ResourceNotFoundException", message);
   }
 
+  /** A parameter breaks a constraint of the service model (Coral's validation; not a shape of the model). */
+  static ServiceError validation(String message) {
+    return new ServiceError(400, "ValidationException", message);
+  }
+
   static ServiceError invalidParameter(String message) {
     return new ServiceError(400, "InvalidParameterValueException", message);
   }
@@ -31,8 +36,12 @@ record ServiceError(int status, String code, String message) {
     return new ServiceError(400, "InvalidRequestContentException", message);
   }
 
+  /**
+   * The payload is over the limit. Lambda answers {@code RequestEntityTooLargeException} (as AWS
+   * CLI users see it), not the model's {@code RequestTooLargeException}.
+   */
   static ServiceError tooLarge(String message) {
-    return new ServiceError(413, "RequestTooLargeException", message);
+    return new ServiceError(413, "RequestEntityTooLargeException", message);
   }
 
   static ServiceError unsupportedMediaType(String message) {
@@ -51,15 +60,16 @@ record ServiceError(int status, String code, String message) {
     headers.put("x-amzn-ErrorType", code);
     headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
     headers.put(HttpHeader.CONTENT_TYPE, "application/json");
-    String body;
     if (status == 429) {
       headers.put("Retry-After", "1");
-      body = "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":"
-          + Json.quote(message) + "}";
-    } else {
-      body = "{\"Type\":\"User\",\"message\":" + Json.quote(message) + "}";
     }
-    response.write(true, java.nio.ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    response.write(true, java.nio.ByteBuffer.wrap(body()), callback);
+  }
+
+  /** The response body, restJson1: {@code {"Type":"User","message":...}} (429 adds its {@code Reason}). */
+  byte[] body() {
+    String reason = status == 429 ? "\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"," : "";
+    return ("{" + reason + "\"Type\":\"User\",\"message\":" + Json.quote(message) + "}").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Thrown where a request is read, caught where it is answered. */

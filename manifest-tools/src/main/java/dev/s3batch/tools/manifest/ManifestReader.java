@@ -100,6 +100,10 @@ public final class ManifestReader implements Closeable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidManifestException(location + ": not a CSV manifest and not an inventory manifest.json: "
           + e.getOriginalMessage());
+    } catch (java.io.CharConversionException e) {
+      // Bytes Jackson took for UTF-16 or UTF-32 that are not (found by ManifestReaderFuzzTest).
+      throw new InvalidManifestException(location + ": not a CSV manifest and not an inventory manifest.json: "
+          + e.getMessage());
     }
   }
 

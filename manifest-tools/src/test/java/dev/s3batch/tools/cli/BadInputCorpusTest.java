@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.tools.cli.BadInputCorpus.Case;
+import dev.s3batch.tools.lambda.FunctionSpec;
+import dev.s3batch.tools.lambda.LambdaService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,8 +14,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +29,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 
 /**
  * Every row of {@link BadInputCorpus}, run as a user types it: the exit code and the message the
  * row names (on stderr, or as a task's resultString in the response on stdout), and nothing
  * written or sent: the case's folder holds exactly the files it started
- * with, and the local endpoint every S3 option points at saw no connection.
+ * with, and the local endpoint every S3 option points at saw no connection. And every row of
+ * {@link LambdaRequestCorpus}, sent to {@code lambda serve} with the SDK's {@code LambdaClient}:
+ * Lambda's status, error type and message, and no execution environment ever started.
  */
 class BadInputCorpusTest {
 
@@ -56,6 +73,32 @@ class BadInputCorpusTest {
   @AfterAll
   static void close() throws IOException {
     endpoint.close();
+    if (lambda != null) {
+      lambda.close();
+    }
+    if (lambdaService != null) {
+      lambdaService.close();
+    }
+  }
+
+  private static final Queue<String> LAMBDA_LOG = new ConcurrentLinkedQueue<>();
+  private static LambdaService lambdaService;
+  private static LambdaClient lambda;
+
+  /** {@code lambda serve} with the function {@code echo}, whose runtime only exits: any start of it is logged. */
+  @BeforeAll
+  static void serveLambda() throws IOException {
+    lambdaService = LambdaService.start(List.of(FunctionSpec.parse("echo").withCommand("exit 0")
+        .withQualifiers(List.of("live", "7"))), 0, LAMBDA_LOG::add);
+    lambda = LambdaClient.builder().endpointOverride(lambdaService.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  static Stream<LambdaRequestCorpus.Case> requests() {
+    return LambdaRequestCorpus.all().stream();
   }
 
   static Stream<Case> cases() {
@@ -69,6 +112,60 @@ class BadInputCorpusTest {
     assertThat(all.stream().map(Case::area).distinct()).containsExactlyInAnyOrder(
         "CLI arguments", "events", "keys", "manifests (CSV)", "manifests (inventory)", "manifests (JSON lines)", "reports");
     assertThat(all.stream().map(Case::toString).distinct()).as("case names").hasSameSizeAs(all);
+    List<LambdaRequestCorpus.Case> requests = LambdaRequestCorpus.all();
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(requests.stream().map(LambdaRequestCorpus.Case::toString).distinct()).as("request names").hasSameSizeAs(requests);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("requests")
+  void invoke_badRequest_givesLambdasStatusTypeAndMessageAndNeverStartsTheFunction(LambdaRequestCorpus.Case c)
+      throws Exception {
+    int status;
+    String type;
+    String message;
+    if (c.streaming()) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              lambdaService.endpoint().resolve("/2021-11-15/functions/" + c.function() + "/response-streaming-invocations"))
+          .header("X-Amz-Invocation-Type", c.invocationType())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(c.payload())).build(), HttpResponse.BodyHandlers.ofString());
+      status = response.statusCode();
+      type = response.headers().firstValue("x-amzn-ErrorType").orElse("");
+      message = JSON.readTree(response.body()).path("message").asText();
+    } else {
+      try {
+        lambda.invoke(b -> b.functionName(c.function()).qualifier(c.qualifier()).invocationType(c.invocationType())
+            .logType(c.logType()).clientContext(c.clientContext()).payload(SdkBytes.fromByteArray(c.payload()))
+            .overrideConfiguration(o -> {
+              if (c.contentType() != null) {
+                o.putHeader("Content-Type", c.contentType());
+              }
+            }));
+        throw new AssertionError("the request was accepted");
+      } catch (LambdaException e) {
+        status = e.statusCode();
+        type = e.awsErrorDetails().errorCode();
+        message = e.awsErrorDetails().errorMessage();
+      }
+    }
+    assertThat(status).as("status").isEqualTo(c.status());
+    assertThat(type).as("error type").isEqualTo(c.type());
+    assertThat(message).as("message").isEqualTo(c.message());
+    assertThat(LAMBDA_LOG).as("lines of lambda serve: an environment started").noneMatch(l -> l.contains("environment"));
+  }
+
+  /** The check above can fail: a request Lambda accepts starts the function (which exits at once). */
+  @Test
+  void invoke_goodRequest_startsTheFunction() throws Exception {
+    Queue<String> log = new ConcurrentLinkedQueue<>();
+    try (LambdaService other = LambdaService.start(List.of(FunctionSpec.parse("echo").withCommand("exit 0")), 0, log::add);
+         LambdaClient client = LambdaClient.builder().endpointOverride(other.endpoint()).region(Region.US_EAST_1)
+             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+             .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+      var response = client.invoke(b -> b.functionName("echo").payload(SdkBytes.fromUtf8String("{}")));
+      assertThat(response.functionError()).isEqualTo("Unhandled");
+      assertThat(log).anyMatch(l -> l.contains("environment 1 exited"));
+    }
   }
 
   @ParameterizedTest(name = "{0}")
