@@ -4,6 +4,7 @@
 #
 # usage (from the project root, after `mvn -B -q -DskipTests package`, which builds bench/target/benchmarks.jar):
 #   bench/run-local.sh [--runs N] [--concurrency C] [TASKS ...]      (default: --runs 3 --concurrency 8 20000)
+#   bench/run-local.sh --memory [--concurrency C] [TASKS ...]        (default: 20000 200000)
 #
 # Starts `./s3batch s3 serve` with a bucket of 1,000 small objects (keys with spaces, `+` and
 # non-ASCII), writes a manifest of TASKS rows over them (every 20th row a key that does not
@@ -15,6 +16,10 @@
 # RSS, and the ratios s3batch/loop. The loop gets the launcher's collector (-XX:+UseSerialGC), so
 # the two differ in their per-task work only.
 #
+# --memory: one run per side and TASKS (default 20,000 and 200,000; at the 200 to 300 tasks/s of
+# a shared 2-core machine, 1,000,000 takes an hour or more per side), then both sides' peak RSS
+# by TASKS and the growth from the first TASKS to the last: flat memory does not grow with TASKS.
+#
 # Environment: S3BATCH_JAVA_OPTS is passed to the JVM as by ./s3batch; BENCH_DIR (default
 # ${TMPDIR:-/tmp}/s3batch-run-local-bench) holds the objects, manifests and reports.
 set -euo pipefail
@@ -22,17 +27,19 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${BENCH_DIR:-${TMPDIR:-/tmp}/s3batch-run-local-bench}"
 runs=3
 concurrency=8
+memory=0
 counts=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --memory) memory=1; runs=1; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) echo "run-local.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[ ${#counts[@]} -gt 0 ] || counts=(20000)
+[ ${#counts[@]} -gt 0 ] || { [ "$memory" = 1 ] && counts=(20000 200000) || counts=(20000); }
 bench_jar="$root/bench/target/benchmarks.jar"
 for f in "$root/manifest-tools/target/s3batch.jar" "$bench_jar"; do
   [ -f "$f" ] || { echo "run-local.sh: no $f: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
@@ -112,3 +119,16 @@ PY
   awk -v sw="$s3batch_w" -v sc="$s3batch_c" -v lw="$loop_w" -v lc="$loop_c" \
     'BEGIN {printf "s3batch/loop: %.2fx the throughput, %.2fx the CPU per task (goal: at least 0.95x, at most 1.1x)\n", lw/sw, sc/lc}'
 done
+if [ "$memory" = 1 ]; then
+  echo
+  echo "== peak RSS by job size (one run each)"
+  printf '%10s %14s %14s\n' tasks s3batch_MB loop_MB
+  for n in "${counts[@]}"; do
+    printf '%10d %14.0f %14.0f\n' "$n" "$(($(cut -d' ' -f4 "$dir/s3batch-$n.txt") / 1024))" "$(($(cut -d' ' -f4 "$dir/loop-$n.txt") / 1024))"
+  done
+  first="${counts[0]}"; last="${counts[${#counts[@]}-1]}"
+  for side in s3batch loop; do
+    awk -v a="$(cut -d' ' -f4 "$dir/$side-$first.txt")" -v b="$(cut -d' ' -f4 "$dir/$side-$last.txt")" -v side="$side" \
+      -v f="$first" -v l="$last" 'BEGIN {printf "%s: peak RSS %.0f MB at %d tasks, %.0f MB at %d (%+.0f MB, %.2fx)\n", side, a/1024, f, b/1024, l, (b-a)/1024, b/a}'
+  done
+fi

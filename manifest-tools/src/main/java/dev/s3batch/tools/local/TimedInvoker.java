@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +35,7 @@ public final class TimedInvoker implements BatchFunction {
   private final long timeoutMillis;
   private final Consumer<String> log;
   private final ExecutorService workers = Executors.newCachedThreadPool(daemon("s3batch-function-"));
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("s3batch-timer-"));
+  private final ScheduledThreadPoolExecutor timer = timer();
 
   /**
    * @param handler the function
@@ -91,6 +91,22 @@ public final class TimedInvoker implements BatchFunction {
   public void close() {
     timer.shutdownNow();
     workers.shutdownNow();
+  }
+
+  /**
+   * The timer of deadlines and redrives. A deadline cancelled when its invocation ends leaves the
+   * queue at once: otherwise every task's deadline (and the outcome it holds) stayed there for the
+   * function's timeout, up to 900 s of tasks, and memory grew with the job.
+   */
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("s3batch-timer-"));
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
+
+  /** Deadlines and redrives waiting on the timer (for tests: none once every invocation ended). */
+  int scheduled() {
+    return timer.getQueue().size();
   }
 
   private static ThreadFactory daemon(String prefix) {

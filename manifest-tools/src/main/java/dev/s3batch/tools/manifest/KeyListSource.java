@@ -8,9 +8,10 @@ import java.io.InputStream;
  * not an S3 key. Keys that contain CR or LF cannot be given this way: use {@link CsvKeySource}
  * (quoted fields) or {@link JsonLinesKeySource}.
  *
- * <p>Reads bytes ({@link KeyLines}) and hands each key to {@link RowSink#rowUtf8} as bytes, so a
- * {@link ManifestWriter} encodes it with no {@code String} per line: the same rows and errors as
- * reading lines of text ({@code KeyListSourceTest}), at disk speed ({@code bench/manifest-build.sh}).
+ * <p>Reads bytes ({@link KeyLines}, on a thread of its own: {@link ReadAheadKeyLines}) and hands each
+ * key to {@link RowSink#rowUtf8} as bytes, so a {@link ManifestWriter} encodes it with no
+ * {@code String} per line: the same rows and errors as reading lines of text
+ * ({@code KeyListSourceTest}), at disk speed ({@code bench/manifest-build.sh}).
  *
  * <pre>{@code
  * new KeyListSource(new InputFile("--keys", "keys.txt", System.in), "my-bucket").forEach(writer);
@@ -36,15 +37,13 @@ public final class KeyListSource implements KeySource {
 
   @Override
   public void forEach(RowSink sink) throws IOException {
-    try (InputStream in = input.openBytes()) {
-      KeyLines lines = new KeyLines(in, name());
+    try (InputStream in = input.openBytes(); ReadAheadKeyLines lines = new ReadAheadKeyLines(in, name())) {
+      long reported = 0;
       while (lines.next()) {
         long line = lines.line();
-        if ((line & 0xFFFF) == 0) {
+        if (line - reported > 0xFFFF) {
           progress.listed(line);
-        }
-        if (lines.length() == 0) {
-          continue;
+          reported = line;
         }
         try {
           sink.rowUtf8(bucket, lines.bytes(), lines.start(), lines.length());

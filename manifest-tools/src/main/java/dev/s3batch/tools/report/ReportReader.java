@@ -164,27 +164,42 @@ public final class ReportReader {
   }
 
   private List<String> eachFile(boolean failedOnly, FileReader reader) throws IOException {
-    List<String> problems = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> md5s = new ArrayList<>();
     for (ReportManifest.ResultFile file : manifest.results()) {
-      if (failedOnly && ReportRow.SUCCEEDED.equals(file.taskExecutionStatus())) {
-        continue;
+      if (!failedOnly || !ReportRow.SUCCEEDED.equals(file.taskExecutionStatus())) {
+        String key = file.key();
+        names.add("results/" + key.substring(key.lastIndexOf('/') + 1));
+        md5s.add(file.md5Checksum());
       }
-      String key = file.key();
-      String name = "results/" + key.substring(key.lastIndexOf('/') + 1);
-      InputStream source;
-      try {
-        source = store.open(name);
-      } catch (InvalidReportException missing) {
-        problems.add(missing.getMessage());
-        continue;
-      }
-      String actual;
-      try (ReadAheadDigest in = new ReadAheadDigest(source)) {
-        reader.read(in, store.describe(name));
-        actual = in.md5Hex();
-      }
-      if (!actual.equalsIgnoreCase(file.md5Checksum())) {
-        problems.add(store.describe(name) + ": MD5 " + actual + " differs from manifest.json's " + file.md5Checksum());
+    }
+    List<String> problems = new ArrayList<>();
+    try (FileDigests local = store instanceof ReportStore.Folder f
+        ? FileDigests.start(names.stream().map(f.root()::resolve).toList()) : null) {
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(i);
+        InputStream source;
+        try {
+          source = store.open(name);
+        } catch (InvalidReportException missing) {
+          problems.add(missing.getMessage());
+          continue;
+        }
+        String actual;
+        if (local != null) {
+          try (InputStream in = source) {
+            reader.read(in, store.describe(name));
+          }
+          actual = local.md5Hex(i);
+        } else {
+          try (ReadAheadDigest in = new ReadAheadDigest(source)) {
+            reader.read(in, store.describe(name));
+            actual = in.md5Hex();
+          }
+        }
+        if (!actual.equalsIgnoreCase(md5s.get(i))) {
+          problems.add(store.describe(name) + ": MD5 " + actual + " differs from manifest.json's " + md5s.get(i));
+        }
       }
     }
     return problems;

@@ -100,6 +100,21 @@ public final class ReportReview implements Consumer<ReportRow> {
     tally.error[0]++;
   }
 
+  /**
+   * Counts one row of a failed task, of {@code tally}'s kind, with its message: as {@link #accept}
+   * would, without looking its counters up again.
+   */
+  void countFailed(Tally tally, ReportRow row) {
+    if (!tally.failed) {
+      throw new IllegalArgumentException("a succeeded task's row is counted by count(tally)");
+    }
+    total++;
+    tally.status[0]++;
+    tally.error[0]++;
+    failed++;
+    messages.add(row.resultMessage(), row.key());
+  }
+
   /** The aggregates, with the {@code topN} most frequent failure messages. */
   public Summary summary(int topN) {
     List<TopMessages.Entry> top =

@@ -74,7 +74,11 @@ final class ReportRows {
           continue;
         }
         ReportRow row = row(s);
-        review.accept(row);
+        if (k != null) {
+          review.countFailed(k.tally(), row);
+        } else {
+          review.accept(row);
+        }
         if (row.failed()) {
           failed.accept(row);
         }

@@ -57,6 +57,10 @@ public final class TopMessages {
   public void add(String message, String key) {
     Counter c = counters.get(message);
     if (c != null) {
+      if (c == byCount.last()) {
+        c.count++; // the most frequent stays last in the order: no need to take it out and put it back
+        return;
+      }
       byCount.remove(c);
       c.count++;
       byCount.add(c);

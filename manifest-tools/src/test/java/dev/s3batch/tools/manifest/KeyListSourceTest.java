@@ -129,4 +129,25 @@ class KeyListSourceTest {
         .isInstanceOf(ManifestException.class)
         .hasMessage(keys + " line 3: not valid UTF-8");
   }
+
+  @Test
+  void forEach_notUtf8AfterManyBatchesOfLines_namesTheLineAndWritesNoManifest() throws IOException {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    for (int i = 1; i <= 300_000; i++) {
+      file.writeBytes((i % 7 == 0 ? "\n" : "photos/day " + i + "/caf\u00e9.jpg\n").getBytes(StandardCharsets.UTF_8));
+    }
+    file.writeBytes("bad".getBytes(StandardCharsets.UTF_8));
+    file.write(0xC3);
+    file.writeBytes("\nafter\n".getBytes(StandardCharsets.UTF_8));
+    Path keys = Files.write(dir.resolve("many.txt"), file.toByteArray());
+    Path target = dir.resolve("many.csv");
+    KeyListSource source = new KeyListSource(new InputFile("--keys", keys.toString(), null), "bkt", ProgressListener.NONE);
+    assertThatThrownBy(() -> ManifestBuilder.build(
+            source, FileManifestOutput.of(target, false, "-o"), Long.MAX_VALUE, ProgressListener.NONE))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(keys + " line 300001: not valid UTF-8");
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("many.txt");
+    }
+  }
 }

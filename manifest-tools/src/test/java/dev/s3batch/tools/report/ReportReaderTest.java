@@ -87,6 +87,21 @@ class ReportReaderTest {
   }
 
   @Test
+  void read_firstFileAlteredSecondMissing_reportsBothInTheManifestsOrder(@TempDir Path dir) throws IOException {
+    copy(fixture("aws-example"), dir);
+    Path results = dir.resolve("job-f8fb9d89-a3aa-461d-bddc-ea6a1b131955/results");
+    Files.writeString(results.resolve("6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv"),
+        "awsexamplebucket1,image_17775,,succeeded,200,,changed\n");
+    Files.delete(results.resolve("1111111111111111111111111111111111111111.csv"));
+    List<ReportRow> rows = new ArrayList<>();
+    List<String> problems = ReportReader.open(dir.toString(), () -> null).read(false, rows::add);
+    assertThat(rows).extracting(ReportRow::resultMessage).containsExactly("changed");
+    assertThat(problems).hasSize(2);
+    assertThat(problems.get(0)).contains("6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv: MD5 ").contains("differs");
+    assertThat(problems.get(1)).contains("1111111111111111111111111111111111111111.csv").contains("no such file");
+  }
+
+  @Test
   void readRows_rowWithSixFields_failsNamingFileAndLine() {
     assertThatThrownBy(() -> ReportReader.readRows(
             new ByteArrayInputStream("b,k,,succeeded,200,,ok\nb,k,,failed,200\n".getBytes(StandardCharsets.UTF_8)),

@@ -34,4 +34,25 @@ class TopMessagesTest {
     assertThat(top.top(1)).as("seed %d", seed).singleElement()
         .satisfies(e -> assertThat(e.message()).isEqualTo("SlowDown"));
   }
+
+  @Test
+  void top_seededRandomMessagesUnderCapacity_matchesExactCountsInOrder() {
+    for (long seed = 1; seed <= 5; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      TopMessages top = new TopMessages(100);
+      java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < 20_000; i++) {
+        // a skewed mix: the most frequent message changes hands as the counts grow
+        String m = "m" + (random.nextInt(4) == 0 ? random.nextInt(50) : random.nextInt(3));
+        top.add(m, "k" + i);
+        counts.merge(m, 1L, Long::sum);
+      }
+      java.util.List<String> order = new java.util.ArrayList<>(counts.keySet());
+      order.sort(java.util.Comparator.comparing((String m) -> counts.get(m)).reversed());
+      assertThat(top.top(100)).as("seed %d", seed).extracting(TopMessages.Entry::count)
+          .containsExactlyElementsOf(order.stream().map(counts::get).toList());
+      assertThat(top.top(100)).as("seed %d", seed)
+          .allSatisfy(e -> assertThat(e.count()).isEqualTo(counts.get(e.message())));
+    }
+  }
 }
