@@ -124,7 +124,8 @@ if [ "$memory" = 1 ]; then
   echo "== peak RSS by job size (one run each)"
   printf '%10s %14s %14s\n' tasks s3batch_MB loop_MB
   for n in "${counts[@]}"; do
-    printf '%10d %14.0f %14.0f\n' "$n" "$(($(cut -d' ' -f4 "$dir/s3batch-$n.txt") / 1024))" "$(($(cut -d' ' -f4 "$dir/loop-$n.txt") / 1024))"
+    awk -v n="$n" -v a="$(cut -d' ' -f4 "$dir/s3batch-$n.txt")" -v b="$(cut -d' ' -f4 "$dir/loop-$n.txt")" \
+      'BEGIN {printf "%10d %14.0f %14.0f\n", n, a/1024, b/1024}'
   done
   first="${counts[0]}"; last="${counts[${#counts[@]}-1]}"
   for side in s3batch loop; do

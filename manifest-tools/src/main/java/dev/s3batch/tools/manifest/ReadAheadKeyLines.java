@@ -28,7 +28,7 @@ final class ReadAheadKeyLines implements AutoCloseable {
   private static final int BATCHES = 4;
   private static final int BATCH_BYTES = 1 << 20;
   private static final int BATCH_LINES = 1 << 14;
-  private static final long JOIN_MILLIS = 10_000;
+  private static final long JOIN_MILLIS = 1_000;
 
   /** Lines stored end to end in {@code data}; the last batch has {@code last} set, and the failure if any. */
   private static final class Batch {
@@ -168,7 +168,11 @@ final class ReadAheadKeyLines implements AutoCloseable {
     return line;
   }
 
-  /** Stops the reading thread (which then reads no more) and waits for it; the caller closes the input. */
+  /**
+   * Stops the reading thread and waits a moment for it; the caller then closes the input. A thread
+   * stuck in a read that an interrupt does not end (a terminal's standard input) is a daemon and is
+   * left to fail on the closed input: it only ever fills its own batches.
+   */
   @Override
   public void close() {
     thread.interrupt();
