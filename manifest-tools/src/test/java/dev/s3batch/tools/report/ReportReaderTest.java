@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,29 @@ class ReportReaderTest {
     assertThat(problems).hasSize(2);
     assertThat(problems.get(0)).contains("6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv: MD5 ").contains("differs");
     assertThat(problems.get(1)).contains("1111111111111111111111111111111111111111.csv").contains("no such file");
+  }
+
+  @Test
+  void read_fileRewrittenWhileRead_reportsItChangedAndNeverVouchesForTheRowsRead(@TempDir Path dir) throws IOException {
+    copy(fixture("aws-example"), dir);
+    Path file = dir.resolve("job-f8fb9d89-a3aa-461d-bddc-ea6a1b131955/results/6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+    List<ReportRow> rows = new ArrayList<>();
+    List<String> problems = ReportReader.open(dir.toString(), () -> null).read(false, row -> {
+      if (rows.isEmpty()) { // a job still writing its report: the file grows while it is read
+        try {
+          Files.writeString(file, "awsexamplebucket1,image_17776,,succeeded,200,,late\n", StandardOpenOption.APPEND);
+          Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 1000));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      rows.add(row);
+    });
+    assertThat(rows).isNotEmpty();
+    assertThat(problems).singleElement().asString()
+        .contains("6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv changed while it was being read")
+        .doesNotContain("MD5");
   }
 
   @Test
