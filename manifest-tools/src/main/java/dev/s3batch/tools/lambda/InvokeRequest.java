@@ -63,6 +63,8 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
 
   /**
    * Reads and checks {@code request}; {@code functionSegment} is the still-encoded path segment.
+   * Unless it is a DryRun, the request returned holds a place of its function
+   * ({@link FunctionHost#reserve()}): submit it, or release the place.
    *
    * @throws ServiceError.Raised the error Lambda would answer
    */
@@ -106,9 +108,22 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
           + " send JSON (application/json)").raise();
     }
     int limit = type.equals("Event") ? EVENT_LIMIT : SYNC_LIMIT;
-    byte[] payload = body(request, limit);
-    if (payload.length > 0 && !Json.isJson(payload)) {
-      throw ServiceError.invalidContent("Could not parse request body into json: the payload is not one JSON value").raise();
+    boolean reserved = !type.equals("DryRun");
+    if (reserved && !host.reserve()) {
+      discard(request);
+      throw ServiceError.throttled().raise();
+    }
+    byte[] payload;
+    try {
+      payload = body(request, limit);
+      if (payload.length > 0 && !Json.isJson(payload)) {
+        throw ServiceError.invalidContent("Could not parse request body into json: the payload is not one JSON value").raise();
+      }
+    } catch (ServiceError.Raised | IOException | RuntimeException e) {
+      if (reserved) {
+        host.release();
+      }
+      throw e;
     }
     String executed = effective == null || effective.equals("$LATEST") || !effective.matches("\\d+") ? "$LATEST" : effective;
     return new InvokeRequest(host, type, logType.equals("Tail"), arn, executed, clientContext, payload);
@@ -164,6 +179,17 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
         throw tooLarge(limit);
       }
       return bytes;
+    }
+  }
+
+  /** Reads and drops the payload of a refused call (up to {@link #DISCARD_LIMIT}), so the client gets the answer. */
+  private static void discard(Request request) throws IOException {
+    try (InputStream in = Request.asInputStream(request)) {
+      long dropped = 0;
+      long n;
+      while (dropped < DISCARD_LIMIT && (n = in.skip(64 * 1024)) > 0) {
+        dropped += n;
+      }
     }
   }
 
