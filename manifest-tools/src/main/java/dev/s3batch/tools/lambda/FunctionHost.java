@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 /**
  * One hosted function: its execution environments and the invocations waiting for one. An
  * invocation is accepted while fewer than {@code concurrency + queue} are in flight (otherwise the
- * caller gets 429, before its payload is read); an environment is started when more are waiting than environments are free,
- * up to {@code concurrency}; a free environment is reused (warm). Every accepted invocation is
- * completed exactly once ({@link #settle}), by its answer, its timeout, or its environment's death.
- * Thread-safe: the state is guarded by this object's lock.
+ * caller gets 429, before its payload is read); an environment is started when more are waiting
+ * than environments are free, up to {@code concurrency}; a free environment is reused (warm).
+ * Every accepted invocation is completed exactly once ({@link #settle}), by its answer, its
+ * timeout, or its environment's death. Thread-safe: the state is guarded by this object's lock.
  */
 final class FunctionHost {
 
