@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The soak run at a size too big for the test suite: `job run-local` jobs of copy and move under
 # 20% injected faults, then every must-hold checked (SoakE2ETest, the same test the suite runs
-# with 500 tasks in-process and 200 through `lambda serve`).
+# with 500 tasks in-process and 100 through `lambda serve`).
 #
 # usage (from the project root):
-#   bench/soak.sh [TASKS] [SEED] [FUNCTION_TASKS]     (default: 10000 13 200)
+#   bench/soak.sh [TASKS] [SEED] [FUNCTION_TASKS]     (default: 10000 13 100)
 #
 # Runs `mvn -B -o verify -Dtest=SoakE2ETest -Ds3batch.soak.tasks=TASKS` (the reactor is built
 # first, offline) and prints the test's figures, once for the in-process run (TASKS) and once for
@@ -17,7 +17,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tasks="${1:-10000}"
 seed="${2:-13}"
-function_tasks="${3:-200}"
+function_tasks="${3:-100}"
 case "$tasks" in -h|--help) sed -n '2,15p' "$0"; exit 0 ;; esac
 [[ "$tasks" =~ ^[0-9]+$ && "$seed" =~ ^-?[0-9]+$ && "$function_tasks" =~ ^[0-9]+$ ]] || {
   echo "soak.sh: give TASKS, SEED and FUNCTION_TASKS as numbers (see --help)" >&2; exit 2; }

@@ -44,8 +44,9 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * {@code s3batch lambda serve}, as a user starts it (its own JVM, here with a 64 MB heap and a GC
- * log), under bursts of ten times its concurrency from the real SDK clients: Invoke, then
- * InvokeWithResponseStream, then Event invocations, each burst's callers released at once. A
+ * log), under bursts of ten times its concurrency from the real SDK clients: Invoke (payloads of
+ * 3 MB: the burst's sixty are more than the heap, so a refused call's payload must never be held),
+ * then InvokeWithResponseStream, then Event invocations, each burst's callers released at once. A
  * function that takes a moment ({@link LambdaTestFunctions#slowEcho}) answers its payload and logs
  * the id it ran. Every accepted call must be answered once with its own payload and run once;
  * every other must be Lambda's throttle (429 {@code TooManyRequestsException}, {@code Reason},
@@ -59,12 +60,14 @@ class LambdaServeBurstE2ETest {
   private static final int CONCURRENCY = 2;
   private static final int QUEUE = 2;
   private static final int BURST = 10 * CONCURRENCY;
-  private static final int SLEEP_MS = 1500;
+  private static final int SLEEP_MS = 1000;
+  /** The Invoke burst's payloads: 20 of them at once are more than the service's heap. */
+  private static final int BIG_PAD = 3 * 1024 * 1024;
   private static final int PAD = 256 * 1024;
   /** The service's live heap after a full GC, at most (its -Xmx is 64 MB). */
   private static final long HEAP_BOUND_MB = 24;
   /** The service's resident memory after the bursts, at most. */
-  private static final long RSS_BOUND_MB = 200;
+  private static final long RSS_BOUND_MB = 256;
   private static final Pattern RAN = Pattern.compile("(?m)^\\[burst] slow echo ran id (\\d+) in request ");
   private static final Pattern FULL_GC = Pattern.compile("Pause Full \\(Diagnostic Command\\) (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
@@ -111,12 +114,12 @@ class LambdaServeBurstE2ETest {
       throws Exception {
     Map<String, String> figures = new TreeMap<>();
     Tally invoke = burst(0, id -> {
-      InvokeResponse r = lambda.invoke(b -> b.functionName("burst").payload(SdkBytes.fromUtf8String(payload(id, PAD))));
+      InvokeResponse r = lambda.invoke(b -> b.functionName("burst").payload(SdkBytes.fromUtf8String(payload(id, BIG_PAD))));
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.functionError()).as(r.payload().asUtf8String()).isNull();
       return new Answer(r.responseMetadata().requestId(), r.payload().asUtf8String());
     });
-    check("Invoke", invoke, 0, true, figures);
+    check("Invoke", invoke, 0, BIG_PAD, figures);
 
     Tally stream = burst(100, id -> {
       ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -135,7 +138,7 @@ class LambdaServeBurstE2ETest {
             return new Answer(requestId.get(), received.toString(StandardCharsets.UTF_8));
           }).get(120, TimeUnit.SECONDS);
     });
-    check("InvokeWithResponseStream", stream, 100, true, figures);
+    check("InvokeWithResponseStream", stream, 100, PAD, figures);
 
     Tally event = burst(200, id -> {
       InvokeResponse r = lambda.invoke(b -> b.functionName("burst").invocationType(InvocationType.EVENT)
@@ -147,7 +150,7 @@ class LambdaServeBurstE2ETest {
       CrashE2ETest.await("Event id " + accepted.getKey() + " ran and ended", () -> ranLines(accepted.getKey()) == 1
           && service.log().contains("[burst] END RequestId: " + accepted.getValue().requestId()));
     }
-    check("Event", event, 200, false, figures);
+    check("Event", event, 200, 0, figures);
 
     InvokeResponse after = lambda.invoke(b -> b.functionName("burst").payload(SdkBytes.fromUtf8String(payload(999, 16))));
     assertThat(after.statusCode()).as("a normal invoke afterwards").isEqualTo(200);
@@ -216,17 +219,18 @@ class LambdaServeBurstE2ETest {
 
   /**
    * Every call answered or throttled; at least concurrency + queue accepted; an accepted call's
-   * answer is its own payload and it ran exactly once, a throttled one never ran.
+   * answer is its own payload of {@code pad} bytes (none for Event) and it ran exactly once, a
+   * throttled one never ran.
    */
-  private void check(String api, Tally tally, int first, boolean answersPayload, Map<String, String> figures) {
+  private void check(String api, Tally tally, int first, int pad, Map<String, String> figures) {
     assertThat(tally.answered.size() + tally.throttled.size()).isEqualTo(BURST);
     assertThat(tally.answered).as("%s: accepted (%d running + %d queued at least)", api, CONCURRENCY, QUEUE)
         .hasSizeGreaterThanOrEqualTo(CONCURRENCY + QUEUE);
     assertThat(tally.throttled).as("%s: throttled", api).hasSizeGreaterThanOrEqualTo(BURST - 2 * (CONCURRENCY + QUEUE));
     assertThat(tally.answered.values().stream().map(Answer::requestId)).doesNotHaveDuplicates();
     tally.answered.forEach((id, answer) -> {
-      if (answersPayload) {
-        assertThat(answer.payload()).as("%s: the answer to id %d", api, id).isEqualTo(payload(id, PAD));
+      if (pad > 0) {
+        assertThat(answer.payload().equals(payload(id, pad))).as("%s: the answer to id %d is its payload", api, id).isTrue();
       }
       assertThat(ranLines(id)).as("%s: times the function ran id %d", api, id).isEqualTo(1);
     });

@@ -84,6 +84,7 @@ class LambdaServeFunctionsE2ETest {
         java("exit", "exit", testClasses),
         java("burst", "sleep", testClasses).withConcurrency(2).withQueue(2),
         java("dry", "echo", testClasses),
+        java("places", "echo", testClasses).withConcurrency(1).withQueue(1),
         java("big", "big", testClasses),
         FunctionSpec.parse("missing=dev.s3batch.e2e.NoSuchClass::handle@" + testClasses),
         FunctionSpec.parse("stream").withCommand("'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '"
@@ -260,6 +261,24 @@ class LambdaServeFunctionsE2ETest {
       assertThat(error.get("errorMessage").asText()).as(error.toString()).contains("dev.s3batch.e2e.NoSuchClass");
       assertThat(error.get("errorType").asText()).as(error.toString()).isNotBlank();
     }
+  }
+
+  @Test
+  void invoke_refusedPayloadsBeyondConcurrencyAndQueue_giveTheirPlacesBack() {
+    // "places" has one environment and one place in its queue: a refused payload that kept its
+    // place would leave none, and the call after them would be throttled.
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("places").payload(SdkBytes.fromUtf8String("{not json"))))
+          .isInstanceOf(InvalidRequestContentException.class);
+      assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("places")
+          .payload(SdkBytes.fromUtf8String("\"" + "x".repeat(6 * 1024 * 1024) + "\""))))
+          .isInstanceOf(RequestTooLargeException.class);
+    }
+
+    InvokeResponse response = lambda.invoke(b -> b.functionName("places").payload(SdkBytes.fromUtf8String("[1]")));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.payload().asUtf8String()).isEqualTo("[1]");
   }
 
   @Test

@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 /**
  * One hosted function: its execution environments and the invocations waiting for one. An
  * invocation is accepted while fewer than {@code concurrency + queue} are in flight (otherwise the
- * caller gets 429); an environment is started when more are waiting than environments are free,
- * up to {@code concurrency}; a free environment is reused (warm). Every accepted invocation is
- * completed exactly once ({@link #settle}), by its answer, its timeout, or its environment's death.
- * Thread-safe: the state is guarded by this object's lock.
+ * caller gets 429, before its payload is read); an environment is started when more are waiting
+ * than environments are free, up to {@code concurrency}; a free environment is reused (warm).
+ * Every accepted invocation is completed exactly once ({@link #settle}), by its answer, its
+ * timeout, or its environment's death. Thread-safe: the state is guarded by this object's lock.
  */
 final class FunctionHost {
 
@@ -53,12 +53,31 @@ final class FunctionHost {
     return spec;
   }
 
-  /** Accepts {@code invocation}, or returns false when every environment is busy and the queue is full. */
-  synchronized boolean submit(Invocation invocation) {
+  /**
+   * Takes a place for one invocation before its payload is read, or returns false when every
+   * environment is busy and the queue is full: a refused call's payload is then never held, so a
+   * burst of callers costs the payloads of the accepted ones only. The place is given back by
+   * {@link #release()}, or taken by {@link #submit}.
+   */
+  synchronized boolean reserve() {
     if (closed || inFlight >= spec.concurrency() + spec.queue()) {
       return false;
     }
     inFlight++;
+    return true;
+  }
+
+  /** Gives back a place {@link #reserve()} took, for a call refused after all (its payload was wrong). */
+  synchronized void release() {
+    inFlight--;
+  }
+
+  /** Queues {@code invocation} in the place {@link #reserve()} took; false (the place given back) when closing. */
+  synchronized boolean submit(Invocation invocation) {
+    if (closed) {
+      inFlight--;
+      return false;
+    }
     waiting.add(invocation);
     notifyAll();
     startWhatIsNeeded();

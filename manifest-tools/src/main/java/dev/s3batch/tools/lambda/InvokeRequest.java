@@ -56,7 +56,7 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
     InvokeRequest call;
     try (InputStream body = Request.asInputStream(request)) {
       call = read(functionSegment, Request.extractQueryParameters(request).getValue("Qualifier"), request.getHeaders(),
-          body, streaming, hosts, region);
+          body, streaming, hosts, region, true);
     } catch (ServiceError.Raised e) {
       e.error().send(response, callback);
       return null;
@@ -74,12 +74,26 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
    * Reads and checks a request, in the order Lambda checks it: {@code functionSegment} is the
    * still-encoded path segment naming the function, {@code qualifier} the decoded {@code Qualifier}
    * query parameter (null when absent), {@code body} the payload (read here, at most up to the limit
-   * and {@link #DISCARD_LIMIT} beyond it).
+   * and {@link #DISCARD_LIMIT} beyond it). Takes no place of the function: {@link #accept} does.
    *
    * @throws ServiceError.Raised the error Lambda would answer
    */
   static InvokeRequest read(String functionSegment, String qualifier, HttpFields headers, InputStream body,
       boolean streaming, Map<String, FunctionHost> hosts, String region) throws ServiceError.Raised, IOException {
+    return read(functionSegment, qualifier, headers, body, streaming, hosts, region, false);
+  }
+
+  /**
+   * As {@link #read(String, String, HttpFields, InputStream, boolean, Map, String)}; with
+   * {@code takePlace}, a request that is not a DryRun takes a place of its function
+   * ({@link FunctionHost#reserve()}) once its headers are checked and before its payload is read,
+   * so a burst of large payloads beyond the function's concurrency and queue is never held in
+   * memory: a refused call's payload is read and dropped, and the request returned holds the place
+   * (submit it, or release it).
+   */
+  static InvokeRequest read(String functionSegment, String qualifier, HttpFields headers, InputStream body,
+      boolean streaming, Map<String, FunctionHost> hosts, String region, boolean takePlace)
+      throws ServiceError.Raised, IOException {
     String given = decode(functionSegment);
     FunctionName name = FunctionName.parse(given);
     if (given.length() > FunctionName.MAX_LENGTH) {
@@ -116,13 +130,24 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
           + " send JSON (application/json)").raise();
     }
     int limit = type.equals("Event") ? EVENT_LIMIT : SYNC_LIMIT;
-    byte[] payload = body(body, limit);
-    if (payload.length > 0) {
-      String problem = Json.problem(payload);
+    boolean reserved = takePlace && !type.equals("DryRun");
+    if (reserved && !host.reserve()) {
+      discard(body);
+      throw ServiceError.throttled().raise();
+    }
+    byte[] payload;
+    try {
+      payload = body(body, limit);
+      String problem = payload.length == 0 ? null : Json.problem(payload);
       if (problem != null) {
         throw ServiceError.invalidContent("Could not parse request body into json: Could not parse payload into json: "
             + problem).raise();
       }
+    } catch (ServiceError.Raised | IOException | RuntimeException e) {
+      if (reserved) {
+        host.release();
+      }
+      throw e;
     }
     String executed = effective == null || effective.equals("$LATEST") || !effective.matches("\\d+") ? "$LATEST" : effective;
     return new InvokeRequest(host, type, logType.equals("Tail"), arn, executed, clientContext, payload);
@@ -204,6 +229,15 @@ record InvokeRequest(FunctionHost host, String type, boolean tail, String arn, S
       throw tooLarge(limit);
     }
     return bytes;
+  }
+
+  /** Reads and drops the payload of a refused call (up to {@link #DISCARD_LIMIT}), so the client gets the answer. */
+  private static void discard(InputStream in) throws IOException {
+    long dropped = 0;
+    long n;
+    while (dropped < DISCARD_LIMIT && (n = in.skip(64 * 1024)) > 0) {
+      dropped += n;
+    }
   }
 
   private static ServiceError.Raised tooLarge(int limit) {
