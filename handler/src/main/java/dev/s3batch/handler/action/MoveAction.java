@@ -30,7 +30,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * gone and the destination there: it answers Succeeded, {@code already moved: the source ... is
  * gone and s3://b/k holds 12 bytes, etag "..."}, deleting and copying nothing (the content cannot
  * be compared with a source that no longer exists; the message says what the destination holds).
- * A source that is gone with nothing at the destination fails as the missing key it is.
+ * A source that is gone with nothing at the destination fails as the missing key it is. A source
+ * that goes between the verified copy and its delete (an earlier attempt that timed out, whose
+ * requests S3 still carried out, running beside its redrive) is not deleted and the move is
+ * Succeeded, saying so: the copy is verified and the source is gone, which is what a move leaves.
  */
 public final class MoveAction implements ObjectAction {
 
@@ -49,8 +52,12 @@ public final class MoveAction implements ObjectAction {
         return alreadyMoved(copier, task, target).orElseThrow(() -> missingSource);
       }
       verify(copier, copy);
-      delete(copier, task, copy);
-      return TaskOutcome.succeeded(copy.message("moved").replaceFirst("^already copied", "moved (already copied)"));
+      String moved = copy.message("moved").replaceFirst("^already copied", "moved (already copied)");
+      if (!delete(copier, task, copy)) {
+        return TaskOutcome.succeeded(moved + "; the source was already gone when it was to be deleted"
+            + " (an earlier attempt of this task, or another client, deleted it)");
+      }
+      return TaskOutcome.succeeded(moved);
     });
   }
 
@@ -80,10 +87,20 @@ public final class MoveAction implements ObjectAction {
     }
   }
 
-  private static void delete(ObjectCopier copier, ObjectTask task, CopyResult copy) {
+  /**
+   * Deletes the source once it is shown unchanged; false when it was gone already (the copy is
+   * verified: an earlier attempt of this task that S3 still carried out, or another client, deleted
+   * it), so nothing is deleted and the move is done.
+   */
+  private static boolean delete(ObjectCopier copier, ObjectTask task, CopyResult copy) {
     S3Client s3 = copier.s3();
     if (task.versionId() == null) {
-      HeadObjectResponse now = copier.head(s3, task.bucket(), task.key(), null, "re-reading the source");
+      HeadObjectResponse now;
+      try {
+        now = copier.head(s3, task.bucket(), task.key(), null, "re-reading the source");
+      } catch (NoSuchKeyException gone) {
+        return false;
+      }
       if (!Objects.equals(now.eTag(), copy.source().eTag())) {
         throw new OutcomeException(TaskOutcome.permanentFailure(
             "source changed after the copy (etag " + now.eTag() + ", copied " + copy.source().eTag()
@@ -93,5 +110,6 @@ public final class MoveAction implements ObjectAction {
     s3.deleteObject(copier.deadline().bound(
         DeleteObjectRequest.builder().bucket(task.bucket()).key(task.key()).versionId(task.versionId()),
         "before deleting the source").build());
+    return true;
   }
 }

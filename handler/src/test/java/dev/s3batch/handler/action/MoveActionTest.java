@@ -141,6 +141,24 @@ class MoveActionTest {
   }
 
   @Test
+  void move_sourceDeletedByAnEarlierAttemptAfterTheCopy_succeedsSayingSoAndDeletesNothing() {
+    s3().putObject(b -> b.bucket(bucket).key("late"), RequestBody.fromString("payload"));
+    BatchInvoker invoker = new BatchInvoker(MOVE);
+    // the attempt that timed out, still carried out by S3 beside its redrive, deletes the source now
+    invoker.recorder().after("CopyObjectRequest", req -> s3().deleteObject(b -> b.bucket(bucket).key("late")));
+
+    Response r = invoker.invoke(Map.of("destinationPrefix", "to/"), Task.of(bucket, "late"));
+
+    assertThat(r.code()).as(r.message()).isEqualTo("Succeeded");
+    assertThat(r.message()).startsWith("moved s3://" + bucket + "/late to s3://" + bucket + "/to/late")
+        .endsWith("; the source was already gone when it was to be deleted"
+            + " (an earlier attempt of this task, or another client, deleted it)");
+    assertThat(invoker.recorder().count("DeleteObjectRequest")).isZero();
+    assertThat(keys(bucket)).containsExactly("to/late");
+    assertThat(new String(read(bucket, "to/late"))).isEqualTo("payload");
+  }
+
+  @Test
   void move_sourceAndDestinationMissing_permanentNoSuchKey() {
     Response r = new BatchInvoker(MOVE).invoke(Map.of("destinationPrefix", "to/"), Task.of(bucket, "never"));
 
