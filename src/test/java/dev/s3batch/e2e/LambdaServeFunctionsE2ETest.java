@@ -272,7 +272,7 @@ class LambdaServeFunctionsE2ETest {
           .isInstanceOf(InvalidRequestContentException.class);
       assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("places")
           .payload(SdkBytes.fromUtf8String("\"" + "x".repeat(6 * 1024 * 1024) + "\""))))
-          .isInstanceOf(RequestTooLargeException.class);
+          .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.statusCode()).isEqualTo(413));
     }
 
     InvokeResponse response = lambda.invoke(b -> b.functionName("places").payload(SdkBytes.fromUtf8String("[1]")));
