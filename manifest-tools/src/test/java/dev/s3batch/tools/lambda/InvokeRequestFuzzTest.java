@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The Lambda service's request parsing ({@link InvokeRequest#read}, what both Invoke APIs of
@@ -72,7 +71,6 @@ class InvokeRequestFuzzTest {
   }
 
   @FuzzTest
-  @Timeout(10)
   void read_anyRequest_goesToTheFunctionOrGivesAModelError(FuzzedDataProvider data) throws IOException {
     COUNT.add();
     boolean streaming = data.consumeBoolean();
