@@ -3,6 +3,7 @@ package dev.s3batch.tools.lambda;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,15 +15,34 @@ final class Json {
 
   private Json() {}
 
-  /** {@code s} as a JSON string literal. */
+  /**
+   * {@code s} as a JSON string literal. A string with a lone surrogate (Jackson's message about a
+   * payload's bad character can hold one) is written with every non-ASCII character escaped, so
+   * that it survives being sent as UTF-8 (found by InvokeRequestFuzzTest).
+   */
   static String quote(String s) {
     StringWriter out = new StringWriter();
     try (var g = FACTORY.createGenerator(out)) {
+      if (hasLoneSurrogate(s)) {
+        g.configure(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
+      }
       g.writeString(s);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
