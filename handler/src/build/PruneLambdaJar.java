@@ -229,11 +229,12 @@ public final class PruneLambdaJar {
 
     static final String PROVIDER = "software/amazon/awssdk/regions/GeneratedServiceMetadataProvider";
     private static final String METADATA = "software/amazon/awssdk/regions/servicemetadata/";
+    private static final Pattern CLIENT = Pattern.compile("software/amazon/awssdk/services/(\\w+)/\\w+Client");
 
     static ServiceMetadataTable cut(Path jar, Map<String, byte[]> classes) throws IOException {
       Set<String> services = new TreeSet<>();
       for (String name : classes.keySet()) {
-        Matcher m = Pattern.compile("software/amazon/awssdk/services/(\\w+)/\\w+Client").matcher(name);
+        Matcher m = CLIENT.matcher(name);
         if (m.matches()) {
           services.add(m.group(1));
         }
@@ -262,6 +263,9 @@ public final class PruneLambdaJar {
         throw new IllegalStateException("javac of the cut GeneratedServiceMetadataProvider failed: " + status);
       }
       byte[] provider = Files.readAllBytes(dir.resolve(PROVIDER + ".class"));
+      try (java.util.stream.Stream<Path> written = Files.walk(dir)) {
+        written.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
       Set<String> keep = new HashSet<>();
       Deque<String> todo = new ArrayDeque<>(references(provider).classes());
       while (!todo.isEmpty()) {
