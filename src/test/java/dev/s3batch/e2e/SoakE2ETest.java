@@ -209,11 +209,26 @@ class SoakE2ETest {
     });
   }
 
-  /** An upload left open is a failed task's, for its redrive; none is anyone else's. */
+  /**
+   * An upload left open is a failed task's, for its redrive; none is anyone else's. Except one
+   * known gap, counted and printed, not hidden: an upload without a single part (not even the
+   * marker, which the function uploads right after CreateMultipartUpload) is one whose
+   * CreateMultipartUpload answer was lost, so the function never learnt its id; a redrive cannot
+   * tell it from another client's and leaves it (README, "Soak runs").
+   */
   private void checkOpenUploadsBelongToFailedTasks(List<ReportRow> copyRows, List<ReportRow> moveRows) {
     Set<String> failed = new HashSet<>();
     Stream.concat(copyRows.stream(), moveRows.stream()).filter(ReportRow::failed).forEach(r -> failed.add(r.key()));
-    assertThat(fixture.openUploads()).allSatisfy(u -> assertThat(failed).as("open upload of %s", u.key()).contains(u.key()));
+    List<software.amazon.awssdk.services.s3.model.MultipartUpload> left = fixture.openUploads().stream()
+        .filter(u -> !failed.contains(u.key())).toList();
+    for (software.amazon.awssdk.services.s3.model.MultipartUpload u : left) {
+      assertThat(fixture.s3.listParts(b -> b.bucket(fixture.destination).key(u.key()).uploadId(u.uploadId())).parts())
+          .as("open upload of %s, whose task did not fail, holds parts", u.key()).isEmpty();
+    }
+    if (!left.isEmpty()) {
+      System.out.println("soak: " + left.size() + " empty upload(s) left by a lost CreateMultipartUpload answer: "
+          + left.stream().map(software.amazon.awssdk.services.s3.model.MultipartUpload::key).toList());
+    }
   }
 
   /** The review's retry manifest holds exactly the failed rows; a rerun of it succeeds on every one. */
