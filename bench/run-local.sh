@@ -5,6 +5,7 @@
 # usage (from the project root, after `mvn -B -q -DskipTests package`, which builds bench/target/benchmarks.jar):
 #   bench/run-local.sh [--runs N] [--concurrency C] [TASKS ...]      (default: --runs 3 --concurrency 8 20000)
 #   bench/run-local.sh --memory [--concurrency C] [TASKS ...]        (default: 20000 200000)
+#   add --threads to either: each run's CPU split by the client's threads as well
 #
 # Starts `./s3batch s3 serve` with a bucket of 1,000 small objects (keys with spaces, `+` and
 # non-ASCII), writes a manifest of TASKS rows over them (every 20th row a key that does not
@@ -20,6 +21,12 @@
 # a shared 2-core machine, 1,000,000 takes an hour or more per side), then both sides' peak RSS
 # by TASKS and the growth from the first TASKS to the last: flat memory does not grow with TASKS.
 #
+# --threads: the client's threads' CPU seconds, read from /proc every half second while it runs
+# (the last reading before a thread ends): the JIT compiler threads, the main thread, the task
+# threads (s3batch's function workers, the loop's threads) and the JVM's other threads. JFR and
+# other Java samplers do not see the compiler, which at these job sizes is a large part of both
+# sides.
+#
 # Environment: S3BATCH_JAVA_OPTS is passed to the JVM as by ./s3batch; BENCH_DIR (default
 # ${TMPDIR:-/tmp}/s3batch-run-local-bench) holds the objects, manifests and reports.
 set -euo pipefail
@@ -28,13 +35,15 @@ dir="${BENCH_DIR:-${TMPDIR:-/tmp}/s3batch-run-local-bench}"
 runs=3
 concurrency=8
 memory=0
+threads=0
 counts=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
     --memory) memory=1; runs=1; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --threads) threads=1; shift ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) echo "run-local.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -65,9 +74,41 @@ trap 'kill $server 2>/dev/null || true' EXIT
 until grep -qs 'S3 server on' "$log"; do kill -0 $server || { cat "$log" >&2; exit 1; }; sleep 0.5; done
 endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
 
+# (Linux cuts thread names to 15 characters: s3batch-function-N is seen as s3batch-functio.)
+# threads.py SPLIT CMD ...: runs CMD (its output passed through) and writes its threads' CPU seconds
+# to SPLIT: "compiler main task other". Linux keeps 15 characters of a thread's name, so s3batch's
+# workers (s3batch-function-N) show as s3batch-functio.
+cat >"$dir/threads.py" <<'PY'
+import os, re, subprocess, sys, time
+child = subprocess.Popen(sys.argv[2:])
+last = {}
+while child.poll() is None:
+    try:
+        for tid in os.listdir("/proc/%d/task" % child.pid):
+            try:
+                stat = open("/proc/%d/task/%s/stat" % (child.pid, tid)).read()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2:].split()
+            last[tid] = (name, int(fields[11]) + int(fields[12]))
+    except OSError:
+        pass
+    time.sleep(0.5)
+split = {"compiler": 0, "main": 0, "task": 0, "other": 0}
+hz = os.sysconf("SC_CLK_TCK")
+for name, ticks in last.values():
+    kind = ("compiler" if "CompilerThre" in name else "main" if name == "java"
+            else "task" if re.match(r"(s3batch-functio|Thread-\d+$)", name) else "other")
+    split[kind] += ticks / hz
+open(sys.argv[1], "w").write("%.2f %.2f %.2f %.2f\n" % tuple(split[k] for k in ("compiler", "main", "task", "other")))
+sys.exit(child.returncode)
+PY
 timed() { # one timed run: prints "wall user sys maxrss_kb"; the command's output goes to $dir/out.txt
   local t="$dir/time.txt"
-  /usr/bin/time -o "$t" -f '%e %U %S %M' "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
+  local sampler=()
+  [ "$threads" = 1 ] && sampler=(python3 "$dir/threads.py" "$dir/split.txt")
+  /usr/bin/time -o "$t" -f '%e %U %S %M' "${sampler[@]}" "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
     grep -q 'non-zero status 3' "$t" || { cat "$dir/stderr.txt" "$dir/out.txt" >&2; exit 1; }
   }
   tail -1 "$t"
@@ -106,6 +147,11 @@ PY
       read -r w u s m <<<"$r"
       awk -v w="$w" -v u="$u" -v s="$s" -v m="$m" -v n="$n" -v i="$i" -v side="$side" \
         'BEGIN {printf "%-8s %3d %8.2f %8.2f %8.2f %8.2f %9.0f %11.3f %8.0f\n", side, i, w, u, s, u+s, n/w, (u+s)*1000/n, m/1024}'
+      if [ "$threads" = 1 ]; then
+        read -r tc tm tt to <"$dir/split.txt"
+        awk -v c="$tc" -v m="$tm" -v t="$tt" -v o="$to" -v n="$n" \
+          'BEGIN {printf "         threads: compiler %.2f s, main %.2f s, task threads %.2f s (%.3f ms/task), other %.2f s\n", c, m, t, t*1000/n, o}'
+      fi
     done
   done
   for side in s3batch loop; do
