@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -81,6 +74,7 @@ class LambdaServeBurstE2ETest {
   private Path gcLog;
   private LambdaClient lambda;
   private LambdaAsyncClient async;
+  private LambdaTestClients clients;
 
   @BeforeAll
   void start(@TempDir Path files) throws Exception {
@@ -90,24 +84,15 @@ class LambdaServeBurstE2ETest {
         List.of("--function", "burst=dev.s3batch.e2e.LambdaTestFunctions::slowEcho@" + taskRoot,
             "--concurrency", Integer.toString(CONCURRENCY), "--queue", Integer.toString(QUEUE), "--timeout", "60"),
         files.resolve("lambda-serve.txt"));
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    lambda = LambdaClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(120)))
-        .build();
-    async = LambdaAsyncClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(BURST))
-        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(120)))
-        .build();
+    clients = LambdaTestClients.of(service.endpoint(), BURST);
+    lambda = clients.sync();
+    async = clients.async();
   }
 
   @AfterAll
   void stop() throws InterruptedException {
-    if (lambda != null) {
-      lambda.close();
-    }
-    if (async != null) {
-      async.close();
+    if (clients != null) {
+      clients.close();
     }
     if (service != null) {
       service.close();
