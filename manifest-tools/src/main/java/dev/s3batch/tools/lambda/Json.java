@@ -63,8 +63,8 @@ final class Json {
           case START_OBJECT, START_ARRAY -> depth++;
           case END_OBJECT, END_ARRAY -> depth--;
           // Decoded as a parser building the value decodes them, so bad UTF-8 or an overlong number is found;
-          // a string into Jackson's text buffer only, never copied into a String: getText() made three
-          // more copies of it, and four 3 MB payloads checked at once ran a 64 MB service out of heap.
+          // a string into Jackson's text buffer only, never also copied into a String as getText() does:
+          // with those copies, four 3 MB payloads checked at once ran a 64 MB service out of heap.
           case VALUE_STRING -> p.getText(Writer.nullWriter());
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
           default -> { }
