@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -29,13 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -69,6 +62,7 @@ class LambdaServeFunctionsE2ETest {
   private LambdaService service;
   private LambdaClient lambda;
   private LambdaAsyncClient async;
+  private LambdaTestClients clients;
 
   @BeforeAll
   void start() throws Exception {
@@ -90,15 +84,9 @@ class LambdaServeFunctionsE2ETest {
         FunctionSpec.parse("stream").withCommand("'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '"
             + runtimeClasspath + "' " + StreamingTestRuntime.class.getName())),
         0, log::add);
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    lambda = LambdaClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(120)))
-        .build();
-    async = LambdaAsyncClient.builder().endpointOverride(service.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClientBuilder(NettyNioAsyncHttpClient.builder())
-        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
-        .build();
+    clients = LambdaTestClients.of(service.endpoint(), 50);
+    lambda = clients.sync();
+    async = clients.async();
   }
 
   private static FunctionSpec java(String name, String method, Path taskRoot) {
@@ -107,11 +95,8 @@ class LambdaServeFunctionsE2ETest {
 
   @AfterAll
   void stop() {
-    if (lambda != null) {
-      lambda.close();
-    }
-    if (async != null) {
-      async.close();
+    if (clients != null) {
+      clients.close();
     }
     if (service != null) {
       service.close();

@@ -118,6 +118,27 @@ final class FunctionHost {
     return invocation;
   }
 
+  /**
+   * The answer to {@code env}'s {@code invocation/next} that carried {@code invocation} failed
+   * ({@code cause}): the runtime never had the event, so it goes back to the head of the queue
+   * for the next environment that asks, rather than staying {@code env}'s current invocation,
+   * never answered and never timed out, with its caller waiting for good.
+   */
+  void undelivered(ExecutionEnvironment env, Invocation invocation, Throwable cause) {
+    synchronized (this) {
+      if (env.current != invocation) {
+        return;
+      }
+      env.current = null;
+      env.timer.cancel(false);
+      waiting.addFirst(invocation);
+      notifyAll();
+      startWhatIsNeeded();
+    }
+    log.accept("[" + spec.name() + "] environment " + env.number() + " did not get invocation " + invocation.requestId()
+        + " (" + cause + "); it waits for the next environment");
+  }
+
   /** The runtime answered {@code invocation} (response or error). */
   void finish(ExecutionEnvironment env, Invocation invocation, Outcome outcome) {
     env.drainLog();

@@ -1,6 +1,5 @@
 package dev.s3batch.tools.lambda;
 
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -69,7 +68,7 @@ final class InvokeApi {
       body = ((Outcome.Returned) outcome).payload();
     }
     response.setStatus(200);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    SlicedWrite.send(response, body, callback);
   }
 
   static Outcome await(Invocation invocation) throws InterruptedException {

@@ -78,7 +78,13 @@ final class RuntimeApi {
       headers.put("Lambda-Runtime-Client-Context", invocation.clientContext());
     }
     response.setStatus(200);
-    response.write(true, ByteBuffer.wrap(invocation.payload()), callback);
+    SlicedWrite.send(response, invocation.payload(), new Callback.Nested(callback) {
+      @Override
+      public void failed(Throwable x) {
+        host.undelivered(env, invocation, x);
+        super.failed(x);
+      }
+    });
   }
 
   private static void answer(FunctionHost host, ExecutionEnvironment env, String idAndKind, Request request,
