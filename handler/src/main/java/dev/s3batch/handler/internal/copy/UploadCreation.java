@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
@@ -26,8 +27,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
  *
  * <p>So the create is watched: a request-level {@link MetricPublisher} counts its attempts (the
  * sync client publishes a call's metrics on the calling thread, in a {@code finally}, before the
- * call returns or throws). Only when the create took more than one attempt, or failed, are the
- * key's uploads listed again, and an upload is aborted only when all of these hold:
+ * call returns or throws). Only when the create took more than one attempt, or failed otherwise
+ * than by a client error (4xx) to its one attempt, are the key's uploads listed again, and an
+ * upload is aborted only when all of these hold:
  * <ul>
  *   <li>its key is exactly the target key;
  *   <li>it was not open in the listing {@link OpenUploads} took just before the create, so it
@@ -96,10 +98,12 @@ final class UploadCreation {
     try {
       uploadId = s3.createMultipartUpload(request.build()).uploadId();
     } catch (RuntimeException e) {
-      try {
-        sweep(target, before, null);
-      } catch (RuntimeException sweepFailure) {
-        e.addSuppressed(sweepFailure);
+      if (attempts.attempts() != 1 || !refused(e)) {
+        try {
+          sweep(target, before, null);
+        } catch (RuntimeException sweepFailure) {
+          e.addSuppressed(sweepFailure);
+        }
       }
       throw e;
     }
@@ -148,6 +152,11 @@ final class UploadCreation {
     } catch (NoSuchUploadException gone) {
       return false; // completed or aborted meanwhile: nothing to do
     }
+  }
+
+  /** Whether S3 answered the one attempt with a client error (4xx): it created nothing. */
+  private static boolean refused(RuntimeException e) {
+    return e instanceof AwsServiceException s && s.statusCode() >= 400 && s.statusCode() < 500;
   }
 
   private static String initiatorId(MultipartUpload u) {

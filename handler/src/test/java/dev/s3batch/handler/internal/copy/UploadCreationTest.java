@@ -130,6 +130,18 @@ class UploadCreationTest {
   }
 
   @Test
+  void copy_createRefusedWithAccessDenied_permanentFailureWithoutListingAgain() {
+    proxy.inject(r -> r.operation().equals("CreateMultipartUpload"), Fault.error(403, "AccessDenied"), 1);
+
+    TaskResult r = copy(false);
+
+    assertThat(r.resultCode()).as(r.resultString()).isEqualTo(ResultCode.PermanentFailure);
+    assertThat(r.resultString()).contains("AccessDenied");
+    assertThat(count("ListMultipartUploads")).as("S3 refused the create: nothing to look for").isEqualTo(1);
+    assertThat(openUploads()).isEmpty();
+  }
+
+  @Test
   void copy_emptyUploadOfTheSameKeyOpenedBeforeTheCopy_isLeftAlone() {
     String theirs = direct.createMultipartUpload(b -> b.bucket(bucket).key(COPY)).uploadId();
     loseTheAnswerOfTheFirstCreate();
