@@ -165,7 +165,9 @@ public final class MultipartCopy {
 
   /**
    * The failure to throw: deadline near, or the original one. Aborts the upload when the failure
-   * is permanent, or when the upload has no marker yet (no redrive could find it again).
+   * is permanent, or when the upload has no marker yet (no redrive could find it again); the
+   * abort is tried up to {@link UploadCreation#TRIES} times, since an unmarked upload whose abort
+   * failed would be left open for good.
    */
   private Exception settle(Exception e, Target target, String uploadId, boolean marked) {
     Exception result = e instanceof ApiCallTimeoutException && deadline.near()
@@ -174,7 +176,7 @@ public final class MultipartCopy {
         : new FailureClassifier().classify(result).resultCode();
     if (code == ResultCode.PermanentFailure || !marked) {
       try {
-        s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
+        UploadCreation.abort(s3, target, uploadId, UploadCreation.cleanUpEnd(deadline));
       } catch (RuntimeException abortFailure) {
         result.addSuppressed(abortFailure);
       }

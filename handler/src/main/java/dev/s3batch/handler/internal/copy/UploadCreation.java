@@ -120,7 +120,7 @@ final class UploadCreation {
 
   /** Aborts the empty uploads of the key that appeared during the create; how many. */
   private int sweep(Target target, Set<String> before, String ours) {
-    Instant end = Instant.now().plus(deadline.near() ? GRACE : deadline.left());
+    Instant end = cleanUpEnd(deadline);
     List<MultipartUpload> now = tried(end, () -> OpenUploads.uploads(s3, target, b -> b.overrideConfiguration(
         o -> o.apiCallTimeout(left(end)))));
     String initiator = ours == null ? null : now.stream().filter(u -> u.uploadId().equals(ours))
@@ -133,16 +133,29 @@ final class UploadCreation {
       }
     }
     for (String id : lost) {
-      tried(end, () -> {
-        try {
-          return s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(id)
-              .overrideConfiguration(o -> o.apiCallTimeout(left(end))));
-        } catch (NoSuchUploadException gone) {
-          return null; // an earlier try's answer was lost: it is aborted
-        }
-      });
+      abort(s3, target, id, end);
     }
     return lost.size();
+  }
+
+  /** When a clean-up must end: the time the deadline leaves, or {@link #GRACE} when it is near. */
+  static Instant cleanUpEnd(Deadline deadline) {
+    return Instant.now().plus(deadline.near() ? GRACE : deadline.left());
+  }
+
+  /**
+   * Aborts an upload, tried up to {@link #TRIES} times before {@code end}; one already gone
+   * (NoSuchUpload: an earlier try's answer was lost) counts as aborted.
+   */
+  static void abort(S3Client s3, Target target, String uploadId, Instant end) {
+    tried(end, () -> {
+      try {
+        return s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId)
+            .overrideConfiguration(o -> o.apiCallTimeout(left(end))));
+      } catch (NoSuchUploadException gone) {
+        return null;
+      }
+    });
   }
 
   private boolean isEmpty(Target target, String uploadId, Instant end) {

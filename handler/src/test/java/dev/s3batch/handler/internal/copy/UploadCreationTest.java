@@ -118,6 +118,18 @@ class UploadCreationTest {
   }
 
   @Test
+  void copy_markerPartFailsAndFirstAbortFailsWithOneSdkAttempt_abortTriedAgainAndNoUploadOpen() {
+    proxy.inject(r -> r.operation().equals("UploadPart"), Fault.reset(), 1);
+    proxy.inject(r -> r.operation().equals("AbortMultipartUpload"), Fault.slowDown(), 1);
+
+    TaskResult failed = copy(false);
+
+    assertThat(failed.resultCode()).as(failed.resultString()).isEqualTo(ResultCode.TemporaryFailure);
+    assertThat(count("AbortMultipartUpload")).isEqualTo(2);
+    assertThat(openUploads()).as("the unmarked upload, which no redrive could find").isEmpty();
+  }
+
+  @Test
   void copy_noFault_createsOneUploadAndListsNothingAgain() {
     TaskResult r = copy(true);
 
