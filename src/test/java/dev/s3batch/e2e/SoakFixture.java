@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 final class SoakFixture {
 
-  /** One object in this many is big. */
-  static final int BIG_EVERY = 200;
+  /** One object in this many is big ({@code -Ds3batch.soak.bigEvery=N}, 200 unless set). */
+  static final int BIG_EVERY = Integer.getInteger("s3batch.soak.bigEvery", 200);
   /** The size of a big object: above the soak's 8 MiB threshold, two parts of 5 MiB and more. */
   static final int BIG_SIZE = (10 << 20) + (512 << 10);
 

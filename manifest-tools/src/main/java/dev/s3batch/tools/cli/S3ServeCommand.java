@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Start a local S3 server (Adobe S3Mock) on 127.0.0.1 and keep it running until Ctrl-C.",
       "Point s3batch at it with --endpoint-url http://127.0.0.1:PORT (path-style; any credentials).",
       "The server stops with this command, even when the command is killed.",
+      "With --bucket, the port opens only once every bucket is created and seeded.",
       "Exit code 2 when --port is in use (nothing is started) or an option is wrong; 1 when the server cannot start."
     })
 public final class S3ServeCommand implements Callable<Integer> {
@@ -45,19 +46,20 @@ public final class S3ServeCommand implements Callable<Integer> {
     java.util.List<BucketSeed> seeds = buckets.stream().map(BucketSeed::parse).toList();
     LocalS3Server server;
     try {
-      server = LocalS3Server.start(port, dir);
+      // with buckets, the port opens only once they are seeded (through a port no one is told)
+      server = seeds.isEmpty() ? LocalS3Server.start(port, dir) : LocalS3Server.startSeeded(port, dir, s3 -> {
+        for (BucketSeed seed : seeds) {
+          int n = seed.apply(s3);
+          out.println("bucket " + seed.bucket() + (seed.dir() == null ? "" : ": " + n + " objects from " + seed.dir()));
+          out.flush();
+        }
+      });
     } catch (LocalS3Server.PortInUseException e) {
       throw CliException.usage("--port " + port + ": " + e.getMessage() + "; choose another port, or --port 0 for a free one");
     } catch (IOException e) {
       throw CliException.failed(e.getMessage());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3batch-s3-stop"));
-    try (var s3 = server.client()) {
-      for (BucketSeed seed : seeds) {
-        int n = seed.apply(s3);
-        out.println("bucket " + seed.bucket() + (seed.dir() == null ? "" : ": " + n + " objects from " + seed.dir()));
-      }
-    }
     out.println("S3 server on " + server.endpoint() + " (files in " + server.store() + "); Ctrl-C to stop.");
     out.println("Try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test ./s3batch invoke --endpoint-url "
         + server.endpoint() + " --region us-east-1 --action head --bucket BUCKET --key KEY");

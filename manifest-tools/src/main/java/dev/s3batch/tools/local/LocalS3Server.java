@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +24,10 @@ import java.util.stream.Stream;
  * holds open), and it is ready only when it says so with its own port: a port another server
  * answers on is refused ({@link PortInUseException}) before anything is sent. Files live in a
  * folder: kept when the caller gave one, deleted on {@link #close()} otherwise.
+ *
+ * <p>With a {@link Seeding}, the server first listens on a free port it tells no one, the seeding
+ * runs against that port, and only then is the asked port opened (and the seeding port closed):
+ * a client that connects the moment the port answers sees every object the seeding put.
  *
  * <pre>{@code
  * try (LocalS3Server s3 = LocalS3Server.start(0, null)) {
@@ -55,6 +60,18 @@ public final class LocalS3Server implements AutoCloseable {
     this.store = store;
     this.keepStore = keepStore;
     this.log = log;
+  }
+
+  /** The line {@code ParentLifeline} prints once the asked port is open (its constant OPENED). */
+  private static final String OPENED = "s3batch-local-s3-open";
+  /** The line {@code ParentLifeline} prints when it cannot open the asked port (its constant OPEN_FAILED). */
+  private static final String OPEN_FAILED = "s3batch-local-s3-open-failed";
+
+  /** What to put in the server before its port opens. */
+  @FunctionalInterface
+  public interface Seeding {
+    /** Creates buckets and objects through {@code s3}, a client of the not yet advertised server. */
+    void seed(software.amazon.awssdk.services.s3.S3Client s3) throws IOException;
   }
 
   /** The port asked for is taken by another process; nothing was started. */
@@ -94,8 +111,27 @@ public final class LocalS3Server implements AutoCloseable {
    */
   public static LocalS3Server start(int port, Path dir, java.util.function.Consumer<URI> starting)
       throws IOException {
+    return start(port, dir, starting, (Seeding) null);
+  }
+
+  /**
+   * Starts the server, seeds it through a port no one else knows, and only then opens
+   * {@code port} (see the class comment).
+   *
+   * @param port the HTTP port, or 0 for a free one
+   * @param dir the folder for its files (kept), or null for a temporary one (deleted on close)
+   * @param seeding what to put in it before {@code port} opens
+   * @throws PortInUseException when {@code port} is taken (checked before anything starts)
+   */
+  public static LocalS3Server startSeeded(int port, Path dir, Seeding seeding) throws IOException {
+    return start(port, dir, endpoint -> {}, Objects.requireNonNull(seeding, "seeding"));
+  }
+
+  private static LocalS3Server start(int port, Path dir, java.util.function.Consumer<URI> starting, Seeding seeding)
+      throws IOException {
     Path[] jars = S3MockJars.locate();
     int httpPort = port == 0 ? freePort() : requireFree(port);
+    int listenPort = seeding == null ? httpPort : freePort(httpPort);
     boolean keep = dir != null;
     Path store = keep ? Files.createDirectories(dir.toAbsolutePath()) : Files.createTempDirectory("s3batch-s3-");
     Path log = Files.createTempFile("s3batch-s3-", ".log");
@@ -108,7 +144,7 @@ public final class LocalS3Server implements AutoCloseable {
     command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
     command.add("--server.address=" + HOST);
     command.add("--server.port=0");
-    command.add("--http.port=" + httpPort);
+    command.add("--http.port=" + listenPort);
     command.add("--spring.main.sources=dev.s3batch.testkit.LoopbackConnectors,dev.s3batch.testkit.ParentLifeline");
     command.add("--spring.main.banner-mode=off");
     command.add("--com.adobe.testing.s3mock.store.root=" + store);
@@ -119,8 +155,42 @@ public final class LocalS3Server implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     LocalS3Server server = new LocalS3Server(process, URI.create("http://" + HOST + ":" + httpPort), store, keep, log);
     starting.accept(server.endpoint);
-    server.awaitReady(httpPort);
-    return server;
+    if (seeding == null) {
+      server.awaitReady(httpPort, server.endpoint);
+      return server;
+    }
+    try {
+      URI hidden = URI.create("http://" + HOST + ":" + listenPort);
+      server.awaitReady(listenPort, hidden);
+      try (var s3 = client(hidden)) {
+        seeding.seed(s3);
+      }
+      server.open(httpPort, listenPort);
+      return server;
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** Tells the child to open {@code httpPort} like {@code from} and close {@code from}; waits until it answers. */
+  private void open(int httpPort, int from) throws IOException {
+    var stdin = process.getOutputStream();
+    stdin.write(("open " + httpPort + " " + from + "\n").getBytes(StandardCharsets.UTF_8));
+    stdin.flush();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      String failed = logLine(OPEN_FAILED + " " + httpPort + " ");
+      if (failed != null) {
+        throw new IOException("the local S3 server could not open port " + httpPort + " on " + HOST + ": "
+            + failed.substring(OPEN_FAILED.length() + 1 + String.valueOf(httpPort).length() + 1));
+      }
+      if (logLine(OPENED + " " + httpPort) != null && answers(endpoint)) {
+        return;
+      }
+      sleep();
+    }
+    throw new IOException("the local S3 server did not open port " + httpPort + " after its seeding:\n" + tail(log));
   }
 
   /** The endpoint, {@code http://127.0.0.1:PORT}; use path-style requests. */
@@ -130,6 +200,10 @@ public final class LocalS3Server implements AutoCloseable {
 
   /** A new S3 client for this server (path-style, static dummy credentials); the caller closes it. */
   public software.amazon.awssdk.services.s3.S3Client client() {
+    return client(endpoint);
+  }
+
+  private static software.amazon.awssdk.services.s3.S3Client client(URI endpoint) {
     return software.amazon.awssdk.services.s3.S3Client.builder()
         .endpointOverride(endpoint)
         .forcePathStyle(true)
@@ -168,7 +242,7 @@ public final class LocalS3Server implements AutoCloseable {
     }
   }
 
-  private void awaitReady(int httpPort) throws IOException {
+  private void awaitReady(int httpPort, URI at) throws IOException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -176,21 +250,34 @@ public final class LocalS3Server implements AutoCloseable {
         deleteQuietly(log);
         throw new IOException("the local S3 server exited with code " + process.exitValue() + " before it was ready:\n" + tail);
       }
-      if (saysReady(httpPort) && answers()) {
+      if (saysReady(httpPort) && answers(at)) {
         return;
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        close();
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while the local S3 server started");
-      }
+      sleep();
     }
     String tail = tail(log);
     close();
-    throw new IOException("the local S3 server did not answer on " + endpoint + " within " + START_TIMEOUT.toSeconds()
+    throw new IOException("the local S3 server did not answer on " + at + " within " + START_TIMEOUT.toSeconds()
         + " s:\n" + tail);
+  }
+
+  private void sleep() throws IOException {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      close();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the local S3 server started");
+    }
+  }
+
+  /** The first line of the child's output that starts with {@code prefix}, or null. */
+  private String logLine(String prefix) {
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
+    } catch (IOException | UncheckedIOException e) {
+      return null;
+    }
   }
 
   /** True once the child printed its ready line listing {@code httpPort} among its own ports. */
@@ -202,9 +289,9 @@ public final class LocalS3Server implements AutoCloseable {
     }
   }
 
-  private boolean answers() {
+  private static boolean answers(URI at) {
     try {
-      HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
+      HttpURLConnection c = (HttpURLConnection) at.resolve("/").toURL().openConnection();
       c.setConnectTimeout(500);
       c.setReadTimeout(2000);
       int code = c.getResponseCode();
@@ -229,6 +316,12 @@ public final class LocalS3Server implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       return socket.getLocalPort();
     }
+  }
+
+  /** A free port other than {@code not}. */
+  private static int freePort(int not) throws IOException {
+    int p = freePort();
+    return p != not ? p : freePort();
   }
 
   private static String tail(Path file) {

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * open for the redrive. A permanent failure aborts the upload, so nothing is left behind.
  * Metadata and content headers are set on the new upload, and tags on the completed object,
  * explicitly (see {@link UploadRequests}), since a multipart copy does not carry them over.
+ * The upload is created by {@link UploadCreation}, which aborts the empty upload a lost
+ * CreateMultipartUpload answer leaves (one this copy could never mark, so no redrive would).
  */
 public final class MultipartCopy {
 
@@ -51,14 +53,15 @@ public final class MultipartCopy {
     PartPlan plan = PartPlan.of(source.size(), settings.partSize());
     List<Tag> tags = UploadRequests.tags(s3, source, settings, deadline);
     byte[] marker = UploadMarker.content(source, plan, settings);
-    OpenUploads.Found found = new OpenUploads(s3, deadline).find(target, UploadMarker.eTag(marker), plan)
-        .orElse(null);
+    OpenUploads.Listing open = new OpenUploads(s3, deadline).find(target, UploadMarker.eTag(marker), plan);
+    OpenUploads.Found found = open.found().orElse(null);
     String uploadId;
+    UploadCreation.Created created = null;
     Map<Integer, String> done = new ConcurrentSkipListMap<>();
     if (found == null) {
-      uploadId = s3.createMultipartUpload(
-          deadline.bound(UploadRequests.create(source, target, settings), "creating the upload")
-              .build()).uploadId();
+      created = new UploadCreation(s3, deadline)
+          .create(UploadRequests.create(source, target, settings), target, open.uploadIds());
+      uploadId = created.uploadId();
     } else {
       uploadId = found.uploadId();
       done.putAll(found.parts());
@@ -79,7 +82,8 @@ public final class MultipartCopy {
             .key(target.key()).tagging(t -> t.tagSet(tags)), "before tagging the copy")
             .build());
       }
-      return new CopyResult(source, target, r.eTag(), r.versionId(), false, done.size() - resumed, resumed);
+      return new CopyResult(source, target, r.eTag(), r.versionId(), false, done.size() - resumed, resumed,
+          created == null ? 0 : created.aborted(), created == null ? null : created.problem());
     } catch (Exception e) {
       throw settle(e, target, uploadId, marked);
     }
@@ -161,7 +165,9 @@ public final class MultipartCopy {
 
   /**
    * The failure to throw: deadline near, or the original one. Aborts the upload when the failure
-   * is permanent, or when the upload has no marker yet (no redrive could find it again).
+   * is permanent, or when the upload has no marker yet (no redrive could find it again); the
+   * abort is tried up to {@link UploadCreation#TRIES} times, since an unmarked upload whose abort
+   * failed would be left open for good.
    */
   private Exception settle(Exception e, Target target, String uploadId, boolean marked) {
     Exception result = e instanceof ApiCallTimeoutException && deadline.near()
@@ -170,7 +176,7 @@ public final class MultipartCopy {
         : new FailureClassifier().classify(result).resultCode();
     if (code == ResultCode.PermanentFailure || !marked) {
       try {
-        s3.abortMultipartUpload(b -> b.bucket(target.bucket()).key(target.key()).uploadId(uploadId));
+        UploadCreation.abort(s3, target, uploadId, UploadCreation.cleanUpEnd(deadline));
       } catch (RuntimeException abortFailure) {
         result.addSuppressed(abortFailure);
       }
