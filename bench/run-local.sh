@@ -74,7 +74,6 @@ trap 'kill $server 2>/dev/null || true' EXIT
 until grep -qs 'S3 server on' "$log"; do kill -0 $server || { cat "$log" >&2; exit 1; }; sleep 0.5; done
 endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
 
-# (Linux cuts thread names to 15 characters: s3batch-function-N is seen as s3batch-functio.)
 # threads.py SPLIT CMD ...: runs CMD (its output passed through) and writes its threads' CPU seconds
 # to SPLIT: "compiler main task other". Linux keeps 15 characters of a thread's name, so s3batch's
 # workers (s3batch-function-N) show as s3batch-functio.
