@@ -5,10 +5,6 @@ import dev.s3batch.tools.local.InvocationOutcome;
 import dev.s3batch.tools.local.LocalInvoker;
 import dev.s3batch.tools.local.ResponseParser;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -20,13 +16,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * service errors were retried by the client ({@link LambdaRetry}), and one that outlasts the
  * retries, or another error status, is an {@link InvocationOutcome.InvokeFailed} row naming it.
  * With a log, each invocation asks for its log tail ({@code LogType: Tail}) and writes its lines
- * there. Thread-safe; {@link #close()} stops its threads (the client is the caller's to close).
+ * there. Lambda keeps the function's timeout itself, and answers a timeout as a function error, so
+ * {@code overtime} is never called here. Thread-safe; the client is the caller's to close.
  */
 public final class LambdaFunction implements BatchFunction {
 
   private final LambdaInvoke lambda;
   private final Consumer<String> log;
-  private final ExecutorService workers;
 
   /**
    * @param client the Lambda client
@@ -36,20 +32,10 @@ public final class LambdaFunction implements BatchFunction {
   public LambdaFunction(LambdaClient client, FunctionRef function, Consumer<String> log) {
     this.lambda = new LambdaInvoke(client, function);
     this.log = log;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "s3batch-lambda-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   @Override
-  public CompletableFuture<InvocationOutcome> invoke(byte[] event, String taskId) {
-    return CompletableFuture.supplyAsync(() -> outcome(event, taskId), workers);
-  }
-
-  private InvocationOutcome outcome(byte[] event, String taskId) {
+  public InvocationOutcome invoke(byte[] event, String taskId, Consumer<InvocationOutcome> overtime) {
     LambdaInvoke.Answer answer;
     try {
       answer = lambda.invoke(event, log != null);
@@ -68,7 +54,5 @@ public final class LambdaFunction implements BatchFunction {
   }
 
   @Override
-  public void close() {
-    workers.shutdownNow();
-  }
+  public void close() {}
 }

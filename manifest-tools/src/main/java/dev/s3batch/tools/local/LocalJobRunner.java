@@ -12,11 +12,9 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -153,19 +151,11 @@ public final class LocalJobRunner {
         note = new SampleNote(total, drawn.manifestRows(), sample.seed(), manifestLocation);
       }
       report.check();
-      Semaphore slots = new Semaphore(settings.concurrency());
       startNanos = System.nanoTime();
-      ScheduledExecutorService redrives = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "s3batch-redrives");
-        t.setDaemon(true);
-        return t;
-      });
       try (BatchFunction invoker = function.get(); Tasks tasks = open(manifest, drawn)) {
-        try {
-          issue(tasks, slots, new Invoking(invoker, redrives, report));
-        } finally {
-          slots.acquireUninterruptibly(settings.concurrency());
-        }
+        Lanes lanes = new Lanes(invoker, tasks, report, (int) Math.min(settings.concurrency(), total));
+        lanes.runAll();
+        lanes.rethrow();
         if (stopping()) {
           for (Optional<ManifestTask> t = tasks.next(); t.isPresent(); t = tasks.next()) {
             unprocessed(report, t.get());
@@ -176,8 +166,6 @@ public final class LocalJobRunner {
         throw e;
       } catch (IOException | RuntimeException e) {
         throw report.keep("the job stopped: " + e.getMessage(), e);
-      } finally {
-        redrives.shutdownNow();
       }
       if (reportError != null) {
         throw report.keep("writing a report row to a temporary file failed (" + reportError.getMessage()
@@ -193,9 +181,6 @@ public final class LocalJobRunner {
       finished.countDown();
     }
   }
-
-  /** What every attempt of the run needs: the function, the redrive timer, the report. */
-  private record Invoking(BatchFunction function, ScheduledExecutorService redrives, ReportWriter report) {}
 
   private static Tasks open(ManifestSource manifest, ManifestSample.Drawn drawn) throws IOException {
     if (drawn == null) {
@@ -224,27 +209,138 @@ public final class LocalJobRunner {
     };
   }
 
-  private void issue(Tasks tasks, Semaphore slots, Invoking run) throws IOException {
-    ReportWriter report = run.report();
-    while (!stopping()) {
-      Optional<ManifestTask> next = tasks.next();
-      if (next.isEmpty()) {
-        return;
+  /**
+   * The job's concurrency as lanes, each a thread that takes the next task, runs its attempts and
+   * writes its row, then takes the next, until there are none or the job stops: no thread hands a
+   * task to another. A lane whose invocation runs past the timeout goes on in the function's
+   * overtime thread (the stuck one is left to its handler).
+   */
+  private final class Lanes {
+    private final BatchFunction function;
+    private final Tasks tasks;
+    private final ReportWriter report;
+    private final CountDownLatch ended;
+    private final int count;
+    private volatile Throwable error;
+
+    Lanes(BatchFunction function, Tasks tasks, ReportWriter report, int count) {
+      this.function = function;
+      this.tasks = tasks;
+      this.report = report;
+      this.count = count;
+      this.ended = new CountDownLatch(count);
+    }
+
+    /** Starts every lane and waits until each has ended; an interrupt cancels the job, and the wait goes on. */
+    void runAll() {
+      for (int i = 1; i <= count; i++) {
+        Thread t = new Thread(() -> run(null, null, 0, null), "s3batch-function-" + i);
+        t.setDaemon(true);
+        t.start();
       }
-      try {
-        slots.acquire();
-      } catch (InterruptedException e) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          ended.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+          cancel();
+        }
+      }
+      if (interrupted) {
         Thread.currentThread().interrupt();
-        cancel();
-        unprocessed(report, next.get());
-        return;
       }
-      if (stopping()) {
-        slots.release();
-        unprocessed(report, next.get());
-        return;
+    }
+
+    /** Throws what stopped a lane, if anything did (reading the manifest failed, say). */
+    void rethrow() throws IOException {
+      Throwable e = error;
+      if (e instanceof IOException io) {
+        throw io;
+      } else if (e instanceof RuntimeException r) {
+        throw r;
+      } else if (e instanceof Error r) {
+        throw r;
+      } else if (e != null) {
+        throw new IOException(e);
       }
-      attempt(next.get(), EventWriter.randomId(), 1, slots, run);
+    }
+
+    /**
+     * Runs a lane from where it stands: at no task ({@code task} null), or at an outcome of
+     * {@code task}'s {@code attempt} to settle ({@code outcome} non-null, from an overtime thread).
+     */
+    private void run(ManifestTask task, String taskId, int attempt, InvocationOutcome outcome) {
+      try {
+        while (true) {
+          if (task == null) {
+            task = take();
+            if (task == null) {
+              break;
+            }
+            taskId = EventWriter.randomId();
+            attempt = 1;
+          }
+          if (outcome == null) {
+            byte[] event = EventWriter.singleTask(settings.schema(), EventWriter.randomId(), jobId,
+                settings.userArguments(), taskId, task.bucket(), task.encodedKey(), task.versionId());
+            ManifestTask t = task;
+            String id = taskId;
+            int a = attempt;
+            outcome = function.invoke(event, taskId, late -> run(t, id, a, late));
+            if (outcome == null) {
+              return; // the lane goes on in the overtime thread
+            }
+          }
+          if (redrive(outcome, attempt)) {
+            attempt++;
+          } else {
+            settle(task, outcome);
+            task = null;
+          }
+          outcome = null;
+        }
+      } catch (Throwable e) {
+        error = e;
+      }
+      ended.countDown();
+    }
+
+    /** The next task, or null when there are none or the job is stopping. */
+    private ManifestTask take() throws IOException {
+      synchronized (tasks) {
+        return stopping() || error != null ? null : tasks.next().orElse(null);
+      }
+    }
+
+    /** True when the outcome is redriven: then this lane has waited out the backoff. */
+    private boolean redrive(InvocationOutcome outcome, int attempt) {
+      connections.record(outcome, System.nanoTime()).ifPresent(reason -> {
+        if (unreachable == null) {
+          unreachable = reason;
+        }
+      });
+      if (!outcome.temporary() || attempt >= settings.maxAttempts() || stopping()) {
+        return false;
+      }
+      synchronized (LocalJobRunner.this) {
+        retried++;
+      }
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis(attempt));
+      for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+        LockSupport.parkNanos(left);
+      }
+      return true;
+    }
+
+    private void settle(ManifestTask task, InvocationOutcome outcome) {
+      try {
+        report.write(outcome.row(task.bucket(), task.encodedKey(), task.versionId()));
+        count(outcome.succeeded());
+      } catch (IOException | RuntimeException e) {
+        reportError = e instanceof IOException io ? io : new IOException(e);
+      }
     }
   }
 
@@ -252,39 +348,6 @@ public final class LocalJobRunner {
     report.unprocessed(task.bucket(), task.encodedKey(), task.versionId());
     synchronized (this) {
       unprocessed++;
-    }
-  }
-
-  private void attempt(ManifestTask task, String taskId, int attempt, Semaphore slots, Invoking run) {
-    byte[] event =
-        EventWriter.singleTask(
-            settings.schema(), EventWriter.randomId(), jobId, settings.userArguments(), taskId, task.bucket(),
-            task.encodedKey(), task.versionId());
-    run.function().invoke(event, taskId).thenAccept(outcome -> settle(task, taskId, attempt, outcome, slots, run));
-  }
-
-  private void settle(
-      ManifestTask task, String taskId, int attempt, InvocationOutcome outcome, Semaphore slots, Invoking run) {
-    connections.record(outcome, System.nanoTime()).ifPresent(reason -> {
-      if (unreachable == null) {
-        unreachable = reason;
-      }
-    });
-    if (outcome.temporary() && attempt < settings.maxAttempts() && !stopping()) {
-      synchronized (this) {
-        retried++;
-      }
-      run.redrives().schedule(() -> attempt(task, taskId, attempt + 1, slots, run), backoffMillis(attempt),
-          TimeUnit.MILLISECONDS);
-      return;
-    }
-    try {
-      run.report().write(outcome.row(task.bucket(), task.encodedKey(), task.versionId()));
-      count(outcome.succeeded());
-    } catch (IOException | RuntimeException e) {
-      reportError = e instanceof IOException io ? io : new IOException(e);
-    } finally {
-      slots.release();
     }
   }
 

@@ -4,10 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -16,11 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Invokes a {@link RequestStreamHandler} as Lambda does, each invocation on a worker thread of
- * its own, with the function's timeout: when it passes, the invocation is reported as Lambda
- * reports a timeout ({@code {"errorMessage":"<time> <request id> Task timed out after 3.00 seconds"}})
- * and its thread is interrupted (a handler that ignores the interrupt runs on, unseen, as a
- * frozen Lambda sandbox would). Thread-safe; {@link #close()} stops the timer thread.
+ * Invokes a {@link RequestStreamHandler} as Lambda does, on the calling thread, with the
+ * function's timeout: when it passes, the invocation is reported as Lambda reports a timeout
+ * ({@code {"errorMessage":"<time> <request id> Task timed out after 3.00 seconds"}}) to the
+ * caller's {@code overtime}, on a new thread, and the calling thread is interrupted (a handler that
+ * ignores the interrupt runs on, unseen, as a frozen Lambda sandbox would; the caller's work goes on
+ * in the new thread). Thread-safe; {@link #close()} stops the timer thread.
  */
 public final class TimedInvoker implements BatchFunction {
 
@@ -34,7 +31,7 @@ public final class TimedInvoker implements BatchFunction {
   private final RequestStreamHandler handler;
   private final long timeoutMillis;
   private final Consumer<String> log;
-  private final ExecutorService workers = Executors.newCachedThreadPool(daemon("s3batch-function-"));
+  private final ThreadFactory overtimeThreads = daemon("s3batch-function-overtime-");
   private final ScheduledThreadPoolExecutor timer = timer();
 
   /**
@@ -48,36 +45,50 @@ public final class TimedInvoker implements BatchFunction {
     this.log = log;
   }
 
-  /** Invokes the function on {@code event}; completes with the outcome for {@code taskId}, never exceptionally. */
+  /** One invocation's end: taken once, by the handler's return or by its deadline, each holding its lock. */
+  private static final class Claim {
+    private boolean taken;
+
+    boolean take() {
+      boolean first = !taken;
+      taken = true;
+      return first;
+    }
+  }
+
   @Override
-  public CompletableFuture<InvocationOutcome> invoke(byte[] event, String taskId) {
-    CompletableFuture<InvocationOutcome> done = new CompletableFuture<>();
+  public InvocationOutcome invoke(byte[] event, String taskId, Consumer<InvocationOutcome> overtime) {
     LocalContext context = new LocalContext((int) timeoutMillis, log);
-    Future<?> running =
-        workers.submit(() -> {
-          InvocationOutcome outcome;
-          try {
-            outcome = ResponseParser.parse(LocalInvoker.invoke(handler, event, context), taskId);
-          } catch (Throwable e) {
-            outcome = new InvocationOutcome.FunctionError(LocalInvoker.errorPayload(e));
-          }
-          done.complete(outcome);
-        });
+    Thread caller = Thread.currentThread();
+    Claim claim = new Claim();
     ScheduledFuture<?> deadline =
         timer.schedule(
             () -> {
-              if (done.complete(new InvocationOutcome.FunctionError(timedOut(context.getAwsRequestId())))) {
-                running.cancel(true);
+              InvocationOutcome late;
+              synchronized (claim) {
+                if (!claim.take()) {
+                  return;
+                }
+                late = new InvocationOutcome.FunctionError(timedOut(context.getAwsRequestId()));
+                caller.interrupt();
               }
+              overtimeThreads.newThread(() -> overtime.accept(late)).start();
             },
             timeoutMillis, TimeUnit.MILLISECONDS);
-    done.whenComplete((o, e) -> deadline.cancel(false));
-    return done;
-  }
-
-  /** Runs {@code action} after {@code delayMillis} on the timer thread (for redrives). */
-  public void schedule(Runnable action, long delayMillis) {
-    timer.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+    InvocationOutcome outcome;
+    try {
+      outcome = ResponseParser.parse(LocalInvoker.invoke(handler, event, context), taskId);
+    } catch (Throwable e) {
+      outcome = new InvocationOutcome.FunctionError(LocalInvoker.errorPayload(e));
+    }
+    synchronized (claim) {
+      if (!claim.take()) {
+        Thread.interrupted(); // the deadline's interrupt, given under this lock: it does not outlive the call
+        return null;
+      }
+    }
+    deadline.cancel(false);
+    return outcome;
   }
 
   /** Lambda's payload for an invocation that ran past its timeout. */
@@ -90,11 +101,10 @@ public final class TimedInvoker implements BatchFunction {
   @Override
   public void close() {
     timer.shutdownNow();
-    workers.shutdownNow();
   }
 
   /**
-   * The timer of deadlines and redrives. A deadline cancelled when its invocation ends leaves the
+   * The timer of deadlines. A deadline cancelled when its invocation ends leaves the
    * queue at once: otherwise every task's deadline (and the outcome it holds) stayed there for the
    * function's timeout, up to 900 s of tasks, and memory grew with the job.
    */
@@ -104,7 +114,7 @@ public final class TimedInvoker implements BatchFunction {
     return timer;
   }
 
-  /** Deadlines and redrives waiting on the timer (for tests: none once every invocation ended). */
+  /** Deadlines waiting on the timer (for tests: none once every invocation ended). */
   int scheduled() {
     return timer.getQueue().size();
   }

@@ -173,6 +173,38 @@ class LocalJobRunnerTest {
   }
 
   @Test
+  void run_handlerIgnoresTheInterruptPastTimeout_theJobGoesOnWithoutItAndEveryTaskRuns() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    RequestStreamHandler handler = (in, out, context) -> {
+      JsonNode event = MAPPER.readTree(in);
+      if (event.path("tasks").get(0).path("s3Key").asText().equals("key%200")) {
+        while (release.getCount() > 0) {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            // a frozen sandbox's code does not stop for it
+          }
+        }
+      }
+      answer(out, event, "Succeeded", "done");
+    };
+    try {
+      // one lane: the tasks after the stuck one can only run if the lane goes on in another thread
+      JobResult result = run(handler, RunSettings.defaults().withConcurrency(1).withTimeout(Duration.ofSeconds(1)),
+          manifest(3));
+      assertThat(release.getCount()).isEqualTo(1); // the stuck handler still runs
+      assertThat(rows(result)).extracting(ReportRow::toCsv).satisfiesExactlyInAnyOrder(
+          r -> assertThat(r).startsWith("bucket1,key%200,,failed,200,PermanentFailure,\"Lambda returned function error:")
+              .contains("Task timed out after 1.00 seconds"),
+          r -> assertThat(r).isEqualTo("bucket1,key%201,,succeeded,200,,done\n"),
+          r -> assertThat(r).isEqualTo("bucket1,key%202,,succeeded,200,,done\n"));
+      assertThat(result.status()).isEqualTo(JobStatus.Complete);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void run_remainingTime_isTheTimeout() throws IOException {
     AtomicInteger remaining = new AtomicInteger();
     RequestStreamHandler handler = (in, out, context) -> {
