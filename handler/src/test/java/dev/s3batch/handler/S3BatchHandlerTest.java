@@ -249,6 +249,22 @@ class S3BatchHandlerTest {
   }
 
   @Test
+  void handleRequest_oneFunctionInvokedWithOtherUserArgumentsInTurn_answersEachByItsOwn() throws Exception {
+    // a warm function keeps the last invocation's setup: it must never answer one job's event with another's
+    S3BatchHandler handler = handler(HEAD);
+    byte[] good = event("s3_batch_event_v2.json");
+    byte[] mistyped = new String(good, StandardCharsets.UTF_8).replace("\"k1\"", "\"keyformat\"")
+        .getBytes(StandardCharsets.UTF_8);
+    for (int round = 0; round < 2; round++) {
+      assertThat(invoke(handler, good).get("results").get(0).get("resultCode").asText()).isEqualTo("Succeeded");
+      assertThat(invoke(handler, good).get("results").get(0).get("resultCode").asText()).isEqualTo("Succeeded");
+      JsonNode refused = invoke(handler, mistyped).get("results").get(0);
+      assertThat(refused.get("resultCode").asText()).isEqualTo("PermanentFailure");
+      assertThat(refused.get("resultString").asText()).contains("did you mean \"keyFormat\"?");
+    }
+  }
+
+  @Test
   void handleRequest_jobAsksForActionOutsideAllowList_failsTheTask() throws Exception {
     String event = new String(event("s3_batch_event_v2_action.json"), StandardCharsets.UTF_8);
     JsonNode response =

@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Answers one invocation: resolves its setup once, then runs every task in isolation, so that an
  * exception in one task becomes that task's failure and never sinks the others. Thread-safe:
- * per-invocation state lives in locals; actions are created once per name and reused.
+ * per-invocation state lives in locals; actions are created once per name and reused, and the
+ * last setup is kept for the next invocation with the same {@code userArguments} (a setup depends
+ * on nothing else: the environment and the registry are fixed), as every invocation of a job has.
  */
 public final class InvocationProcessor {
 
@@ -29,6 +31,10 @@ public final class InvocationProcessor {
   private final Supplier<S3Client> s3;
   private final ActionRegistry registry;
   private final Map<String, ObjectAction> actions = new ConcurrentHashMap<>();
+  private volatile Resolved last;
+
+  /** A setup resolved for {@code userArguments}: the setup, or the mistake that fails every task. */
+  private record Resolved(Map<String, String> userArguments, InvocationSetup setup, String error) {}
 
   /**
    * @param environment the function's environment
@@ -50,13 +56,9 @@ public final class InvocationProcessor {
    */
   public BatchResponse process(BatchEvent event, LongSupplier remainingMillis, Consumer<String> log) {
     Duration invocationTime = Duration.ofMillis(remainingMillis.getAsLong());
-    InvocationSetup setup = null;
-    String setupError = null;
-    try {
-      setup = InvocationSetup.resolve(environment, event.job().userArguments(), registry);
-    } catch (InvocationSetup.SetupException e) {
-      setupError = e.getMessage();
-    }
+    Resolved resolved = resolve(event.job().userArguments());
+    InvocationSetup setup = resolved.setup();
+    String setupError = resolved.error();
     List<TaskResult> results = new ArrayList<>(event.tasks().size());
     for (BatchTask task : event.tasks()) {
       long start = System.nanoTime();
@@ -76,6 +78,20 @@ public final class InvocationProcessor {
               outcome.resultCode().name(), (System.nanoTime() - start) / 1_000_000, outcome.errorCode()));
     }
     return BatchResponse.of(event.invocationSchemaVersion().wire(), event.invocationId(), results);
+  }
+
+  private Resolved resolve(Map<String, String> userArguments) {
+    Resolved r = last;
+    if (r != null && r.userArguments().equals(userArguments)) {
+      return r;
+    }
+    try {
+      r = new Resolved(userArguments, InvocationSetup.resolve(environment, userArguments, registry), null);
+    } catch (InvocationSetup.SetupException e) {
+      r = new Resolved(userArguments, null, e.getMessage());
+    }
+    last = r;
+    return r;
   }
 
   private TaskOutcome runIsolated(
