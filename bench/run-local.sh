@@ -23,7 +23,7 @@
 #
 # --threads: the client's threads' CPU seconds, read from /proc every half second while it runs
 # (the last reading before a thread ends): the JIT compiler threads, the main thread, the task
-# threads (s3batch's function workers, the loop's threads) and the JVM's other threads. JFR and
+# threads (s3batch's lanes, the loop's threads) and the JVM's other threads. JFR and
 # other Java samplers do not see the compiler, which at these job sizes is a large part of both
 # sides.
 #
@@ -76,7 +76,7 @@ endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
 
 # threads.py SPLIT CMD ...: runs CMD (its output passed through) and writes its threads' CPU seconds
 # to SPLIT: "compiler main task other". Linux keeps 15 characters of a thread's name, so s3batch's
-# workers (s3batch-function-N) show as s3batch-functio.
+# lanes (s3batch-function-N) show as s3batch-functio.
 cat >"$dir/threads.py" <<'PY'
 import os, re, subprocess, sys, time
 child = subprocess.Popen(sys.argv[2:])
