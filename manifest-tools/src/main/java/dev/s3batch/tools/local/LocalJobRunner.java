@@ -233,10 +233,9 @@ public final class LocalJobRunner {
 
     /** Starts every lane and waits until each has ended; an interrupt cancels the job, and the wait goes on. */
     void runAll() {
+      java.util.concurrent.ThreadFactory threads = TimedInvoker.daemon("s3batch-function-");
       for (int i = 1; i <= count; i++) {
-        Thread t = new Thread(() -> run(null, null, 0, null), "s3batch-function-" + i);
-        t.setDaemon(true);
-        t.start();
+        threads.newThread(() -> run(null, null, 0, null)).start();
       }
       boolean interrupted = false;
       while (true) {

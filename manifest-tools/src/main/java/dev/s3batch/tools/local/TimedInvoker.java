@@ -119,7 +119,8 @@ public final class TimedInvoker implements BatchFunction {
     return timer.getQueue().size();
   }
 
-  private static ThreadFactory daemon(String prefix) {
+  /** Daemon threads named {@code prefix} and a number from 1. */
+  static ThreadFactory daemon(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
