@@ -198,6 +198,37 @@ class RunLocalE2ETest {
   }
 
   @Test
+  void runLocal_log_holdsOneLinePerAttemptWithItsKey_andWithoutItTheJobIsTheSame() throws IOException {
+    // flaky-twice counts attempts per object for the whole JVM: each run has buckets of its own
+    Path manifest = manifestOf("flaky-logged", List.of("a.txt", "b c.txt"));
+    Path silentManifest = Files.writeString(dir.resolve("silent.csv"), "flaky-silent,a.txt\nflaky-silent,b%20c.txt\n");
+    Path log = dir.resolve("function.log");
+    Run logged = cli(common("job", "run-local", "--manifest", manifest.toString(), "--report", dir.resolve("r1").toString(),
+        "--action", "flaky-twice", "--max-attempts", "3", "--log", log.toString()).toArray(String[]::new));
+    Run silent = cli(common("job", "run-local", "--manifest", silentManifest.toString(), "--report", dir.resolve("r2").toString(),
+        "--action", "flaky-twice", "--max-attempts", "3").toArray(String[]::new));
+
+    assertThat(logged.exit()).as(logged.out() + logged.err()).isZero();
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(6);
+    List<String> attempts = new ArrayList<>();
+    for (String line : lines) {
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      assertThat(node.path("event").asText()).isEqualTo("task");
+      attempts.add(node.path("s3Key").asText() + " " + node.path("resultCode").asText());
+    }
+    assertThat(attempts).containsExactlyInAnyOrder(
+        "a.txt TemporaryFailure", "a.txt TemporaryFailure", "a.txt Succeeded",
+        "b%20c.txt TemporaryFailure", "b%20c.txt TemporaryFailure", "b%20c.txt Succeeded");
+
+    // without --log the lines go nowhere (not to the terminal), and the job is the same
+    assertThat(silent.exit()).as(silent.out() + silent.err()).isZero();
+    assertThat(silent.out() + silent.err()).doesNotContain("\"event\"");
+    assertThat(rows(reportLocation(silent))).extracting(ReportRow::toCsv).containsExactlyInAnyOrderElementsOf(
+        rows(reportLocation(logged)).stream().map(r -> r.toCsv().replace("flaky-logged,", "flaky-silent,")).toList());
+  }
+
+  @Test
   void runLocal_alwaysTemporary_reportsFailedWithLastMessage() throws IOException {
     Path manifest = manifestOf("busy-bucket", List.of("x.txt"));
     Run run = cli(common("job", "run-local", "--manifest", manifest.toString(), "--report", dir.toString(),

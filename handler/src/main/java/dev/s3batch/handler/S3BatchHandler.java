@@ -1,6 +1,7 @@
 package dev.s3batch.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.s3batch.handler.action.ActionRegistry;
 import dev.s3batch.handler.event.BatchEvent;
@@ -34,6 +35,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  *     an AWS Lambda function from S3 Batch Operations</a>
  */
 public final class S3BatchHandler implements RequestStreamHandler {
+
+  /**
+   * A logger that drops every line. A host that keeps no function log ({@code s3batch job
+   * run-local} without {@code --log}) gives a {@link Context} whose {@code getLogger()} is this
+   * one, and the handler then does not make its per-task log lines at all. Lambda's own logger is
+   * never this one.
+   */
+  public static final LambdaLogger NO_LOG = new LambdaLogger() {
+    @Override
+    public void log(String message) {}
+
+    @Override
+    public void log(byte[] message) {}
+  };
 
   private final InvocationProcessor processor;
 
@@ -84,7 +99,7 @@ public final class S3BatchHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     BatchEvent event = EventReader.read(input);
-    Consumer<String> log = line -> logLine(context, line);
+    Consumer<String> log = context != null && context.getLogger() == NO_LOG ? null : line -> logLine(context, line);
     ResponseWriter.write(processor.process(event, () -> remainingMillis(context), log), output);
     output.flush();
   }

@@ -7,11 +7,15 @@ import static dev.s3batch.handler.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3batch.handler.event.InvalidEventException;
+import dev.s3batch.handler.testing.TestLambdaContext;
 import dev.s3batch.testkit.S3MockServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +266,33 @@ class S3BatchHandlerTest {
       assertThat(refused.get("resultCode").asText()).isEqualTo("PermanentFailure");
       assertThat(refused.get("resultString").asText()).contains("did you mean \"keyFormat\"?");
     }
+  }
+
+  @Test
+  void handleRequest_contextWithNoLog_answersTheSameAndPrintsNoLine() throws Exception {
+    S3BatchHandler handler = handler(HEAD);
+    byte[] event = event("s3_batch_event_v2.json");
+    TestLambdaContext logging = TestLambdaContext.ample();
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(event), logged, logging);
+    assertThat(logging.logLines()).hasSize(1).allMatch(l -> l.contains("\"event\":\"task\""));
+
+    // the same context but for its logger: S3BatchHandler.NO_LOG, as run-local gives without --log
+    TestLambdaContext base = TestLambdaContext.ample();
+    Context silent = (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+        (proxy, method, args) -> method.getName().equals("getLogger") ? S3BatchHandler.NO_LOG : method.invoke(base, args));
+    ByteArrayOutputStream answered = new ByteArrayOutputStream();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      handler.handleRequest(new ByteArrayInputStream(event), answered, silent);
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(base.logLines()).isEmpty();
+    assertThat(json(answered.toByteArray())).isEqualTo(json(logged.toByteArray()));
   }
 
   @Test

@@ -52,7 +52,7 @@ public final class InvocationProcessor {
    *
    * @param event the invocation
    * @param remainingMillis the time left in the invocation
-   * @param log where the one line per task goes
+   * @param log where the one line per task goes, or null when nobody reads it (the lines are not made)
    */
   public BatchResponse process(BatchEvent event, LongSupplier remainingMillis, Consumer<String> log) {
     Duration invocationTime = Duration.ofMillis(remainingMillis.getAsLong());
@@ -71,11 +71,13 @@ public final class InvocationProcessor {
         outcome = runIsolated(task, event, setup, remainingMillis, invocationTime);
       }
       results.add(new TaskResult(task.taskId(), outcome.resultCode(), ResultStrings.oneLine(outcome.message())));
-      log.accept(
-          TaskLog.line(
-              event.job().id(), task.taskId(), task.bucketName().orElse(""),
-              task.s3Key() == null ? "" : task.s3Key(), setup == null ? "" : setup.actionName(),
-              outcome.resultCode().name(), (System.nanoTime() - start) / 1_000_000, outcome.errorCode()));
+      if (log != null) {
+        log.accept(
+            TaskLog.line(
+                event.job().id(), task.taskId(), task.bucketName().orElse(""),
+                task.s3Key() == null ? "" : task.s3Key(), setup == null ? "" : setup.actionName(),
+                outcome.resultCode().name(), (System.nanoTime() - start) / 1_000_000, outcome.errorCode()));
+      }
     }
     return BatchResponse.of(event.invocationSchemaVersion().wire(), event.invocationId(), results);
   }

@@ -13,6 +13,10 @@ import java.io.UncheckedIOException;
  * character that {@link ControlCharacters#isEscaped} names (C0 and C1 controls, DEL, line
  * separators, bidirectional controls) is written as a JSON {@code &#92;uXXXX} escape, so the line
  * carries none of them raw, and reads back as exactly what S3 sent.
+ *
+ * <p>Jackson's own escapes already cover the C0 controls; only a line with one of the others (rare:
+ * the key is URL-encoded in most manifests) is written through the custom escapes, which take
+ * Jackson off its fast path for every character. The two give the same bytes for any line.
  */
 public final class TaskLog {
 
@@ -26,7 +30,11 @@ public final class TaskLog {
       String jobId, String taskId, String bucket, String s3Key, String action, String resultCode,
       long durationMillis, String errorCode) {
     StringWriter out = new StringWriter(256);
-    try (JsonGenerator g = FACTORY.createGenerator(out).setCharacterEscapes(ESCAPES)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      if (controlBeyondC0(jobId) || controlBeyondC0(taskId) || controlBeyondC0(bucket) || controlBeyondC0(s3Key)
+          || controlBeyondC0(action) || controlBeyondC0(resultCode) || controlBeyondC0(errorCode)) {
+        g.setCharacterEscapes(ESCAPES);
+      }
       g.writeStartObject();
       g.writeStringField("level", "Succeeded".equals(resultCode) ? "INFO" : "WARN");
       g.writeStringField("event", "task");
@@ -43,5 +51,16 @@ public final class TaskLog {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** Whether {@code s} holds a character to escape that Jackson's standard escapes leave raw. */
+  private static boolean controlBeyondC0(String s) {
+    for (int i = 0, n = s == null ? 0 : s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x7f && ControlCharacters.isEscaped(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.handler.testing.Invoke;
 import dev.s3batch.testkit.S3MockServer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -104,5 +108,48 @@ class TaskLogTest {
     assertThat(line.chars().filter(c -> ControlCharacters.isEscaped((char) c))).isEmpty();
     assertThat(line).contains("evil\\u001B[2J\\u009B31m\\u007F\\u202Eexe.txt");
     assertThat(MAPPER.readTree(line).get("s3Key").asText()).isEqualTo(rawKey);
+  }
+
+  @Test
+  void line_randomFieldsWithAndWithoutControls_sameTextAsWrittenThroughTheControlEscapes() throws Exception {
+    // Lines with no control beyond C0 skip the custom escapes; every line must still be exactly
+    // what the escapes write, and no line may carry a control raw.
+    String alphabet = "aZ09 %+/,\"\\\t\n\u0001\u001f\u007f\u0085\u009b\u00e9\u061c\u200e\u2028\u2029\u202e\u2066\u4e2d";
+    Random random = new Random(7);
+    for (int i = 0; i < 2_000; i++) {
+      String[] f = new String[7];
+      for (int j = 0; j < f.length; j++) {
+        StringBuilder sb = new StringBuilder();
+        boolean plain = random.nextInt(3) > 0; // most lines: ASCII-only fields
+        for (int n = random.nextInt(12); n > 0; n--) {
+          sb.append(plain ? alphabet.charAt(random.nextInt(8)) : alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        if (random.nextInt(40) == 0) {
+          sb.appendCodePoint(0x1F600);
+        }
+        f[j] = sb.toString();
+      }
+      long ms = random.nextInt(100_000);
+      String line = TaskLog.line(f[0], f[1], f[2], f[3], f[4], f[5], ms, f[6]);
+
+      StringWriter expected = new StringWriter();
+      try (JsonGenerator g = new JsonFactory().createGenerator(expected).setCharacterEscapes(new JsonControlEscapes())) {
+        g.writeStartObject();
+        g.writeStringField("level", "Succeeded".equals(f[5]) ? "INFO" : "WARN");
+        g.writeStringField("event", "task");
+        g.writeStringField("jobId", f[0]);
+        g.writeStringField("taskId", f[1]);
+        g.writeStringField("bucket", f[2]);
+        g.writeStringField("s3Key", f[3]);
+        g.writeStringField("action", f[4]);
+        g.writeStringField("resultCode", f[5]);
+        g.writeNumberField("durationMs", ms);
+        g.writeStringField("errorCode", f[6]);
+        g.writeEndObject();
+      }
+      assertThat(line).isEqualTo(expected.toString());
+      assertThat(line.chars().filter(c -> ControlCharacters.isEscaped((char) c))).isEmpty();
+      assertThat(MAPPER.readTree(line).get("s3Key").asText()).isEqualTo(f[3]);
+    }
   }
 }

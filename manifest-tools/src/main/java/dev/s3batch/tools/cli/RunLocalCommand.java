@@ -125,7 +125,7 @@ public final class RunLocalCommand implements Callable<Integer> {
     aws.preflightFunction(environment);
     S3BatchHandler handler = InProcessFunction.handler(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
-      LocalJobRunner runner = new LocalJobRunner(handler, settings, functionLog);
+      LocalJobRunner runner = new LocalJobRunner(handler, settings, log != null ? functionLog : null);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
       return runWithCancel(runner, writer, s3, drawn);
     }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.s3batch.handler.S3BatchHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The Lambda {@link Context} of a local invocation: a request id, the function's timeout as the
- * remaining time (counted down from construction), and a logger that writes lines to a sink.
+ * remaining time (counted down from construction), and a logger that writes lines to a sink, or,
+ * with no sink, {@link S3BatchHandler#NO_LOG}: the handler then makes no log lines.
  */
 public final class LocalContext implements Context {
 
@@ -19,16 +21,26 @@ public final class LocalContext implements Context {
   private final String requestId = randomUuid();
   private final long deadlineNanos;
   private final int timeoutMillis;
-  private final Consumer<String> log;
+  private final LambdaLogger logger;
 
   /**
    * @param timeoutMillis the function's timeout
-   * @param log where log lines go (without their trailing newline)
+   * @param log where log lines go (without their trailing newline), or null to drop them
    */
   public LocalContext(int timeoutMillis, Consumer<String> log) {
     this.timeoutMillis = timeoutMillis;
     this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
-    this.log = log;
+    this.logger = log == null ? S3BatchHandler.NO_LOG : new LambdaLogger() {
+      @Override
+      public void log(String message) {
+        log.accept(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
+      }
+
+      @Override
+      public void log(byte[] message) {
+        log(new String(message, StandardCharsets.UTF_8));
+      }
+    };
   }
 
   @Override
@@ -84,17 +96,7 @@ public final class LocalContext implements Context {
 
   @Override
   public LambdaLogger getLogger() {
-    return new LambdaLogger() {
-      @Override
-      public void log(String message) {
-        log.accept(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
-      }
-
-      @Override
-      public void log(byte[] message) {
-        log(new String(message, StandardCharsets.UTF_8));
-      }
-    };
+    return logger;
   }
 
   /** The timeout this context started with. */

@@ -80,7 +80,8 @@ public final class LocalJobRunner {
   /**
    * @param handler the function
    * @param settings how tasks run
-   * @param functionLog where the function's log lines go (called from several threads)
+   * @param functionLog where the function's log lines go (called from several threads), or null
+   *     for nowhere: the handler then does not make them
    */
   public LocalJobRunner(RequestStreamHandler handler, RunSettings settings, Consumer<String> functionLog) {
     this(() -> new TimedInvoker(handler, settings.timeout().toMillis(), functionLog), settings);

@@ -37,7 +37,7 @@ public final class TimedInvoker implements BatchFunction {
   /**
    * @param handler the function
    * @param timeoutMillis the function's timeout
-   * @param log where the function's log lines go
+   * @param log where the function's log lines go, or null for nowhere (see {@link LocalContext})
    */
   public TimedInvoker(RequestStreamHandler handler, long timeoutMillis, Consumer<String> log) {
     this.handler = handler;
