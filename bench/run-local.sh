@@ -5,7 +5,8 @@
 # usage (from the project root, after `mvn -B -q -DskipTests package`, which builds bench/target/benchmarks.jar):
 #   bench/run-local.sh [--runs N] [--concurrency C] [TASKS ...]      (default: --runs 3 --concurrency 8 20000)
 #   bench/run-local.sh --memory [--concurrency C] [TASKS ...]        (default: 20000 200000)
-#   add --threads to either: each run's CPU split by the client's threads as well
+#   bench/run-local.sh --together [--runs N] [--concurrency C] [TASKS ...]
+#   add --threads to any: each run's CPU split by the client's threads as well
 #
 # Starts `./s3batch s3 serve` with a bucket of 1,000 small objects (keys with spaces, `+` and
 # non-ASCII), writes a manifest of TASKS rows over them (every 20th row a key that does not
@@ -20,6 +21,11 @@
 # --memory: one run per side and TASKS (default 20,000 and 200,000; at the 200 to 300 tasks/s of
 # a shared 2-core machine, 1,000,000 takes an hour or more per side), then both sides' peak RSS
 # by TASKS and the growth from the first TASKS to the last: flat memory does not grow with TASKS.
+#
+# --together: each run starts both sides at the same moment on the one server, for a machine whose
+# other tenants come and go: both then see the same noise, and the ratio of their CPU per task holds
+# still from run to run where alternated runs' figures spread by 15% or more. The server serves the
+# two by turns, so their wall times are tied to each other and only the CPU compares.
 #
 # --threads: the client's threads' CPU seconds, read from /proc every half second while it runs
 # (the last reading before a thread ends): the JIT compiler threads, the main thread, the task
@@ -36,6 +42,7 @@ runs=3
 concurrency=8
 memory=0
 threads=0
+together=0
 counts=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,7 +50,8 @@ while [ $# -gt 0 ]; do
     --concurrency) concurrency="$2"; shift 2 ;;
     --memory) memory=1; runs=1; shift ;;
     --threads) threads=1; shift ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    --together) together=1; shift ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     [0-9]*) counts+=("$1"); shift ;;
     *) echo "run-local.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -103,14 +111,22 @@ for name, ticks in last.values():
 open(sys.argv[1], "w").write("%.2f %.2f %.2f %.2f\n" % tuple(split[k] for k in ("compiler", "main", "task", "other")))
 sys.exit(child.returncode)
 PY
-timed() { # one timed run: prints "wall user sys maxrss_kb"; the command's output goes to $dir/out.txt
-  local t="$dir/time.txt"
+timed() { # timed SIDE CMD...: one timed run, "wall user sys maxrss_kb" to $dir/SIDE.time; output to $dir/SIDE.out
+  local side="$1"; shift
   local sampler=()
-  [ "$threads" = 1 ] && sampler=(python3 "$dir/threads.py" "$dir/split.txt")
-  /usr/bin/time -o "$t" -f '%e %U %S %M' "${sampler[@]}" "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
-    grep -q 'non-zero status 3' "$t" || { cat "$dir/stderr.txt" "$dir/out.txt" >&2; exit 1; }
+  [ "$threads" = 1 ] && sampler=(python3 "$dir/threads.py" "$dir/$side.split")
+  /usr/bin/time -o "$dir/$side.time" -f '%e %U %S %M' "${sampler[@]}" "$@" >"$dir/$side.out" 2>"$dir/$side.err" || {
+    grep -q 'non-zero status 3' "$dir/$side.time" || { cat "$dir/$side.err" "$dir/$side.out" >&2; exit 1; }
   }
-  tail -1 "$t"
+}
+run_side() { # run_side SIDE N MANIFEST: one run of SIDE over the manifest of N tasks
+  if [ "$1" = s3batch ]; then
+    rm -rf "$dir/reports"
+    (cd "$root" && timed s3batch ./s3batch job run-local --manifest "$3" --report "$dir/reports/" --action head \
+        --endpoint-url "$endpoint" --concurrency "$concurrency" --progress-every 0)
+  else
+    timed loop java -XX:+UseSerialGC -cp "$bench_jar" dev.s3batch.bench.HeadLoop "$endpoint" "$3" "$concurrency"
+  fi
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
@@ -131,23 +147,26 @@ PY
   : >"$dir/s3batch-$n.txt"; : >"$dir/loop-$n.txt"
   for i in $(seq 1 "$runs"); do
     order=$([ $((i % 2)) = 1 ] && echo "s3batch loop" || echo "loop s3batch")
+    if [ "$together" = 1 ]; then # both at once, each in its own subshell: they share the machine's noise
+      (run_side s3batch "$n" "$manifest") & a=$!
+      (run_side loop "$n" "$manifest") & b=$!
+      wait $a && wait $b || exit 1
+    fi
     for side in $order; do
-      rm -rf "$dir/reports"
+      [ "$together" = 1 ] || run_side "$side" "$n" "$manifest" || exit 1
       if [ "$side" = s3batch ]; then
-        r=$(cd "$root" && timed ./s3batch job run-local --manifest "$manifest" --report "$dir/reports/" --action head \
-            --endpoint-url "$endpoint" --concurrency "$concurrency" --progress-every 0)
-        seen=$(grep -o 'Complete: [0-9]* tasks, [0-9]* succeeded, [0-9]* failed' "$dir/out.txt" | awk '{print $4, $6}')
+        seen=$(grep -o 'Complete: [0-9]* tasks, [0-9]* succeeded, [0-9]* failed' "$dir/s3batch.out" | awk '{print $4, $6}')
       else
-        r=$(timed java -XX:+UseSerialGC -cp "$bench_jar" dev.s3batch.bench.HeadLoop "$endpoint" "$manifest" "$concurrency")
-        seen=$(awk '/exist/ {print $3, $5}' "$dir/out.txt")
+        seen=$(awk '/exist/ {print $3, $5}' "$dir/loop.out")
       fi
-      [ "$seen" = "$(( n - (n + 19) / 20 )) $(( (n + 19) / 20 ))" ] || { echo "$side: unexpected counts '$seen'" >&2; cat "$dir/out.txt" >&2; exit 1; }
+      [ "$seen" = "$(( n - (n + 19) / 20 )) $(( (n + 19) / 20 ))" ] || { echo "$side: unexpected counts '$seen'" >&2; cat "$dir/$side.out" >&2; exit 1; }
+      r=$(tail -1 "$dir/$side.time")
       echo "$r" >>"$dir/$side-$n.txt"
       read -r w u s m <<<"$r"
       awk -v w="$w" -v u="$u" -v s="$s" -v m="$m" -v n="$n" -v i="$i" -v side="$side" \
         'BEGIN {printf "%-8s %3d %8.2f %8.2f %8.2f %8.2f %9.0f %11.3f %8.0f\n", side, i, w, u, s, u+s, n/w, (u+s)*1000/n, m/1024}'
       if [ "$threads" = 1 ]; then
-        read -r tc tm tt to <"$dir/split.txt"
+        read -r tc tm tt to <"$dir/$side.split"
         awk -v c="$tc" -v m="$tm" -v t="$tt" -v o="$to" -v n="$n" \
           'BEGIN {printf "         threads: compiler %.2f s, main %.2f s, task threads %.2f s (%.3f ms/task), other %.2f s\n", c, m, t, t*1000/n, o}'
       fi
@@ -161,8 +180,13 @@ PY
       'BEGIN {printf "median %-8s %.2f s wall, %.2f s CPU, %.0f tasks/s, %.3f CPU ms/task, peak RSS %.0f MB\n", side ":", w, c, n/w, c*1000/n, m/1024}'
     eval "${side}_w=$w ${side}_c=$c"
   done
-  awk -v sw="$s3batch_w" -v sc="$s3batch_c" -v lw="$loop_w" -v lc="$loop_c" \
-    'BEGIN {printf "s3batch/loop: %.2fx the throughput, %.2fx the CPU per task (goal: at least 0.95x, at most 1.1x)\n", lw/sw, sc/lc}'
+  if [ "$together" = 1 ]; then # one server for both: their throughputs are tied, only the CPU compares
+    awk -v sc="$s3batch_c" -v lc="$loop_c" \
+      'BEGIN {printf "s3batch/loop, run together: %.2fx the CPU per task (goal: at most 1.1x)\n", sc/lc}'
+  else
+    awk -v sw="$s3batch_w" -v sc="$s3batch_c" -v lw="$loop_w" -v lc="$loop_c" \
+      'BEGIN {printf "s3batch/loop: %.2fx the throughput, %.2fx the CPU per task (goal: at least 0.95x, at most 1.1x)\n", lw/sw, sc/lc}'
+  fi
 done
 if [ "$memory" = 1 ]; then
   echo
