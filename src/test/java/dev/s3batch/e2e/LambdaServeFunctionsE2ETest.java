@@ -47,8 +47,9 @@ import software.amazon.awssdk.services.lambda.model.UnsupportedMediaTypeExceptio
 
 /**
  * {@code lambda serve}'s service with small test functions: Java ones ({@link LambdaTestFunctions},
- * the test classes folder as task root) under AWS's runtime interface client, and a custom
- * runtime ({@link StreamingTestRuntime}) answering in streaming mode; called with the real SDK
+ * the test classes folder as task root) under AWS's runtime interface client, and two custom
+ * runtimes: {@link StreamingTestRuntime}, answering in streaming mode, and {@link DroppingTestRuntime},
+ * which resets one of its polls before the event comes; called with the real SDK
  * {@link LambdaClient} and {@link LambdaAsyncClient}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,9 +64,11 @@ class LambdaServeFunctionsE2ETest {
   private LambdaClient lambda;
   private LambdaAsyncClient async;
   private LambdaTestClients clients;
+  private Path dropDir;
 
   @BeforeAll
   void start() throws Exception {
+    dropDir = Files.createTempDirectory("s3batch-dropping-runtime");
     Path testClasses = Path.of("target", "test-classes").toAbsolutePath();
     String java = ProcessHandle.current().info().command().orElseThrow();
     String runtimeClasspath = testClasses.toString();
@@ -82,7 +85,10 @@ class LambdaServeFunctionsE2ETest {
         java("big", "big", testClasses),
         FunctionSpec.parse("missing=dev.s3batch.e2e.NoSuchClass::handle@" + testClasses),
         FunctionSpec.parse("stream").withCommand("'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '"
-            + runtimeClasspath + "' " + StreamingTestRuntime.class.getName())),
+            + runtimeClasspath + "' " + StreamingTestRuntime.class.getName()),
+        FunctionSpec.parse("dropping").withCommand("'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '"
+            + runtimeClasspath + "' " + DroppingTestRuntime.class.getName())
+            .withEnv(Map.of("DROP_DIR", dropDir.toString())).withConcurrency(1)),
         0, log::add);
     clients = LambdaTestClients.of(service.endpoint(), 50);
     lambda = clients.sync();
@@ -100,6 +106,9 @@ class LambdaServeFunctionsE2ETest {
     }
     if (service != null) {
       service.close();
+    }
+    for (String name : new String[] {"dropped", "go", ""}) {
+      dropDir.resolve(name).toFile().delete();
     }
   }
 
@@ -126,6 +135,31 @@ class LambdaServeFunctionsE2ETest {
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(response.payload().asByteArray()).isEmpty();
     awaitLog("echo function ran request " + response.responseMetadata().requestId());
+  }
+
+  @Test
+  void invoke_runtimeResetsItsPollBeforeTheEvent_theEventGoesToItsNextPollAndIsAnswered() throws Exception {
+    // the runtime answers a first event, then sends invocation/next and resets that connection
+    InvokeResponse warm = lambda.invoke(b -> b.functionName("dropping").payload(SdkBytes.fromUtf8String("{\"warm\":1}")));
+    assertThat(warm.payload().asUtf8String()).isEqualTo("{\"warm\":1}");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(dropDir.resolve("dropped"))) {
+      assertThat(System.nanoTime()).as("the runtime never dropped its poll").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+
+    // the event goes to the reset poll: its delivery fails, and it waits for the runtime's next poll
+    byte[] big = ("{\"pad\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+    var answer = async.invoke(b -> b.functionName("dropping").payload(SdkBytes.fromByteArray(big)));
+    awaitLog("did not get invocation");
+    touch(dropDir.resolve("go"));
+
+    InvokeResponse response = answer.get(60, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.functionError()).isNull();
+    assertThat(response.payload().asByteArray()).isEqualTo(big);
+    String id = response.responseMetadata().requestId();
+    assertThat(log).anyMatch(l -> l.contains("did not get invocation " + id));
   }
 
   @Test
