@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** Where {@code run-local} sends the function's log lines: a file, or nowhere. Thread-safe. */
+/** Where {@code run-local --log FILE} sends the function's log lines. Thread-safe. */
 final class FunctionLog implements Consumer<String>, AutoCloseable {
 
   private final BufferedWriter out;
@@ -16,10 +16,13 @@ final class FunctionLog implements Consumer<String>, AutoCloseable {
     this.out = out;
   }
 
-  /** A log writing to {@code file}, or discarding lines when it is null. */
+  /**
+   * A log writing to {@code file}; null when {@code file} is null: without {@code --log} the job gets
+   * no log at all, and the function then makes no log lines (see {@code LocalContext}).
+   */
   static FunctionLog open(Path file) {
     if (file == null) {
-      return new FunctionLog(null);
+      return null;
     }
     try {
       return new FunctionLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
@@ -30,9 +33,6 @@ final class FunctionLog implements Consumer<String>, AutoCloseable {
 
   @Override
   public synchronized void accept(String line) {
-    if (out == null) {
-      return;
-    }
     try {
       out.write(line);
       out.write('\n');
@@ -43,8 +43,6 @@ final class FunctionLog implements Consumer<String>, AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    if (out != null) {
-      out.close();
-    }
+    out.close();
   }
 }

@@ -125,7 +125,7 @@ public final class RunLocalCommand implements Callable<Integer> {
     aws.preflightFunction(environment);
     S3BatchHandler handler = InProcessFunction.handler(environment);
     try (FunctionLog functionLog = FunctionLog.open(log)) {
-      LocalJobRunner runner = new LocalJobRunner(handler, settings, log != null ? functionLog : null);
+      LocalJobRunner runner = new LocalJobRunner(handler, settings, functionLog);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
       return runWithCancel(runner, writer, s3, drawn);
     }
@@ -136,7 +136,7 @@ public final class RunLocalCommand implements Callable<Integer> {
     RunSettings settings = settings().withS3Endpoint("the deployed function's S3 endpoint");
     try (DeployedFunction.Target target = DeployedFunction.open(lambda, aws);
         FunctionLog functionLog = FunctionLog.open(log)) {
-      LocalJobRunner runner = new LocalJobRunner(target.functions(log != null ? functionLog : null), settings);
+      LocalJobRunner runner = new LocalJobRunner(target.functions(functionLog), settings);
       ReportWriter writer = new ReportWriter(ReportStore.of(report, s3), runner.jobId(), scope);
       return runWithCancel(runner, writer, s3, drawn);
     }
