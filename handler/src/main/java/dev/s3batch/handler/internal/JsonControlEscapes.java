@@ -29,6 +29,21 @@ public final class JsonControlEscapes extends CharacterEscapes {
     }
   }
 
+  /**
+   * Whether {@code text} holds a character that these escapes write as {@code \\uXXXX} and Jackson's
+   * standard ones leave raw (DEL and above): without one, a generator without these escapes writes
+   * the same bytes, on Jackson's faster path.
+   */
+  public static boolean needed(String text) {
+    for (int i = 0, n = text == null ? 0 : text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x7f && ControlCharacters.isEscaped(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public int[] getEscapeCodesForAscii() {
     return ascii;

@@ -31,8 +31,9 @@ public final class TaskLog {
       long durationMillis, String errorCode) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      if (controlBeyondC0(jobId) || controlBeyondC0(taskId) || controlBeyondC0(bucket) || controlBeyondC0(s3Key)
-          || controlBeyondC0(action) || controlBeyondC0(resultCode) || controlBeyondC0(errorCode)) {
+      if (JsonControlEscapes.needed(jobId) || JsonControlEscapes.needed(taskId) || JsonControlEscapes.needed(bucket)
+          || JsonControlEscapes.needed(s3Key) || JsonControlEscapes.needed(action) || JsonControlEscapes.needed(resultCode)
+          || JsonControlEscapes.needed(errorCode)) {
         g.setCharacterEscapes(ESCAPES);
       }
       g.writeStartObject();
@@ -51,16 +52,5 @@ public final class TaskLog {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /** Whether {@code s} holds a character to escape that Jackson's standard escapes leave raw. */
-  private static boolean controlBeyondC0(String s) {
-    for (int i = 0, n = s == null ? 0 : s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x7f && ControlCharacters.isEscaped(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
