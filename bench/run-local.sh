@@ -119,13 +119,13 @@ timed() { # timed SIDE CMD...: one timed run, "wall user sys maxrss_kb" to $dir/
     grep -q 'non-zero status 3' "$dir/$side.time" || { cat "$dir/$side.err" "$dir/$side.out" >&2; exit 1; }
   }
 }
-run_side() { # run_side SIDE N MANIFEST: one run of SIDE over the manifest of N tasks
+run_side() { # run_side SIDE MANIFEST: one run of SIDE over the manifest
   if [ "$1" = s3batch ]; then
     rm -rf "$dir/reports"
-    (cd "$root" && timed s3batch ./s3batch job run-local --manifest "$3" --report "$dir/reports/" --action head \
+    (cd "$root" && timed s3batch ./s3batch job run-local --manifest "$2" --report "$dir/reports/" --action head \
         --endpoint-url "$endpoint" --concurrency "$concurrency" --progress-every 0)
   else
-    timed loop java -XX:+UseSerialGC -cp "$bench_jar" dev.s3batch.bench.HeadLoop "$endpoint" "$3" "$concurrency"
+    timed loop java -XX:+UseSerialGC -cp "$bench_jar" dev.s3batch.bench.HeadLoop "$endpoint" "$2" "$concurrency"
   fi
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -148,12 +148,12 @@ PY
   for i in $(seq 1 "$runs"); do
     order=$([ $((i % 2)) = 1 ] && echo "s3batch loop" || echo "loop s3batch")
     if [ "$together" = 1 ]; then # both at once, each in its own subshell: they share the machine's noise
-      (run_side s3batch "$n" "$manifest") & a=$!
-      (run_side loop "$n" "$manifest") & b=$!
+      (run_side s3batch "$manifest") & a=$!
+      (run_side loop "$manifest") & b=$!
       wait $a && wait $b || exit 1
     fi
     for side in $order; do
-      [ "$together" = 1 ] || run_side "$side" "$n" "$manifest" || exit 1
+      [ "$together" = 1 ] || run_side "$side" "$manifest" || exit 1
       if [ "$side" = s3batch ]; then
         seen=$(grep -o 'Complete: [0-9]* tasks, [0-9]* succeeded, [0-9]* failed' "$dir/s3batch.out" | awk '{print $4, $6}')
       else
