@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3batch.testkit.Fault;
 import dev.s3batch.testkit.FaultMix;
 import dev.s3batch.testkit.FaultProxy;
+import dev.s3batch.testkit.RecordedRequest;
 import dev.s3batch.testkit.S3MockServer;
 import dev.s3batch.tools.lambda.FunctionSpec;
 import dev.s3batch.tools.lambda.LambdaService;
@@ -34,14 +35,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
  * A soak run: a copy job and a move job at once (a job runs one action), through {@code job
  * run-local}, against S3Mock behind a {@link FaultProxy} breaking 20% of the function's requests
  * ({@link FaultMix}: 503 SlowDown, 500, reset, closed before any status line, answer lost after S3
  * acted, an error inside a 200, a slow answer). The function's SDK makes one attempt per request
- * ({@code AWS_MAX_ATTEMPTS=1}), so every fault reaches the handler: with the SDK's default three,
- * nearly all would be retried away unseen. Then what must hold: every manifest row once in the
+ * ({@code AWS_MAX_ATTEMPTS=1}), so the faults reach the handler: with the SDK's default three,
+ * nearly all would be retried away unseen. (Not all of them even so: the JDK's HTTP client, under
+ * the SDK's URL-connection client, sends a request without a body once more by itself when its
+ * connection is reset or closed before any status line, so those faults on HeadObject, CopyObject,
+ * UploadPartCopy, ListParts, DeleteObject or AbortMultipartUpload mostly pass unseen; a request
+ * with a body, CreateMultipartUpload among them (it carries {@code Content-Length: 0}), is never
+ * sent again.) Then what must hold: every manifest row once in the
  * report; no invocation answered PermanentFailure (every fault is temporary); every succeeded copy
  * byte-identical (SHA-256); no move source gone without an identical copy; open uploads only for
  * failed tasks; the review's retry manifest lists exactly the failed rows, and its rerun brings
@@ -56,7 +63,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code bench/soak.sh} runs 10,000 by default; {@code -Ds3batch.soak.bigEvery=N} makes one object
  * in N big (200 unless set), for a soak of multipart copies. The figures (lost
  * CreateMultipartUpload answers among them) go to stdout and, with
- * {@code -Ds3batch.soak.figures=FILE}, to FILE.
+ * {@code -Ds3batch.soak.figures=FILE}, to FILE. An upload left open under a task that did not
+ * fail is shown with the multipart requests of its key as the proxy took them (each with the fault
+ * it met) and the log lines of its key's invocations.
  */
 class SoakE2ETest {
 
@@ -69,6 +78,8 @@ class SoakE2ETest {
 
   @TempDir Path dir;
   private SoakFixture fixture;
+  /** The multipart requests of each destination key, in the order the proxy took them, with the fault each met. */
+  private final Map<String, List<String>> multipartTrace = new java.util.concurrent.ConcurrentHashMap<>();
   /** When set, the jobs' tasks go through it ({@code run-local --function}). */
   private LambdaService lambda;
 
@@ -110,6 +121,7 @@ class SoakE2ETest {
       AtomicLong lostCreates = new AtomicLong();
       proxy.injectEach(r -> {
         Fault fault = mix.apply(r);
+        trace(r, fault);
         if (fault instanceof Fault.AnswerLost && r.operation().equals("CreateMultipartUpload")) {
           lostCreates.incrementAndGet();
         }
@@ -224,14 +236,42 @@ class SoakE2ETest {
    * the empty upload of a CreateMultipartUpload whose answer was lost (the function aborts those:
    * {@code UploadCreation}).
    */
-  private void checkOpenUploadsBelongToFailedTasks(List<ReportRow> copyRows, List<ReportRow> moveRows) {
+  private void checkOpenUploadsBelongToFailedTasks(List<ReportRow> copyRows, List<ReportRow> moveRows)
+      throws IOException {
     Set<String> failed = new HashSet<>();
     Stream.concat(copyRows.stream(), moveRows.stream()).filter(ReportRow::failed).forEach(r -> failed.add(r.key()));
-    assertThat(fixture.openUploads()).as("open uploads whose task did not fail")
-        .filteredOn(u -> !failed.contains(u.key())).extracting(u -> u.key() + " (upload " + u.uploadId() + ", "
+    List<MultipartUpload> stray = fixture.openUploads().stream().filter(u -> !failed.contains(u.key())).toList();
+    StringBuilder story = new StringBuilder();
+    for (MultipartUpload u : stray) {
+      story.append("\n").append(u.key()).append(": its multipart requests through the proxy ")
+          .append(multipartTrace.getOrDefault(u.key(), List.of())).append("\n  its invocations' log lines:");
+      for (String action : List.of("copy", "move")) {
+        for (String line : Files.readAllLines(log(action, "first"), StandardCharsets.UTF_8)) {
+          if (line.contains("\"" + u.key() + "\"")) {
+            story.append("\n  ").append(line);
+          }
+        }
+      }
+    }
+    assertThat(stray).as("open uploads whose task did not fail%s", story)
+        .extracting(u -> u.key() + " (upload " + u.uploadId() + ", "
             + fixture.s3.listParts(b -> b.bucket(fixture.destination).key(u.key()).uploadId(u.uploadId())).parts().size()
             + " parts)")
         .isEmpty();
+  }
+
+  /** Notes a multipart request of a destination key, and its fault, for {@link #checkOpenUploadsBelongToFailedTasks}. */
+  private void trace(RecordedRequest r, Fault fault) {
+    String op = r.operation();
+    if (fixture == null || !r.bucket().equals(fixture.destination) || !(op.contains("Multipart") || op.equals("ListParts")
+        || op.startsWith("UploadPart"))) {
+      return;
+    }
+    String key = op.equals("ListMultipartUploads") ? r.queryParameter("prefix").orElse("") : r.key();
+    String entry = op + r.queryParameter("partNumber").map(n -> " " + n).orElse("")
+        + r.queryParameter("uploadId").map(id -> " " + id).orElse("")
+        + (fault == null ? "" : " [" + fault + "]");
+    multipartTrace.computeIfAbsent(key, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(entry);
   }
 
   /** The review's retry manifest holds exactly the failed rows; a rerun of it succeeds on every one. */

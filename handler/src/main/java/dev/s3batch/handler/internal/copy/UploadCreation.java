@@ -54,6 +54,14 @@ import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
  * that fails on every try leaves the upload too, and says so in the result
  * ({@link Created#problem}).
  *
+ * <p>The count is of the SDK's attempts. The JDK's HTTP client under the URL-connection client
+ * sends a request without a body once more by itself when its connection closes before any
+ * status line, unseen by the SDK; the create is not such a request (the SDK gives it
+ * {@code Content-Length: 0}, which puts the connection in streaming mode, and the JDK never sends
+ * a streamed request again), so each of its HTTP requests is an attempt counted here
+ * ({@code UploadCreationTest#copy_createAnswerLostWithOneSdkAttempt_temporaryFailureNoUploadOpenAndRedriveCopies}
+ * fails otherwise: the create would succeed unseen on its second request).
+ *
  * <p>A request-level publisher replaces the client's publishers for this one request; the
  * function's clients have none.
  */
