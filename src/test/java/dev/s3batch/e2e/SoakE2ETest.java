@@ -19,12 +19,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,8 +81,8 @@ class SoakE2ETest {
 
   @TempDir Path dir;
   private SoakFixture fixture;
-  /** The multipart requests of each destination key, in the order the proxy took them, with the fault each met. */
-  private final Map<String, List<String>> multipartTrace = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The requests the proxy broke (the very instances it records), with the fault each met. */
+  private final Map<RecordedRequest, Fault> faults = Collections.synchronizedMap(new IdentityHashMap<>());
   /** When set, the jobs' tasks go through it ({@code run-local --function}). */
   private LambdaService lambda;
 
@@ -121,7 +124,9 @@ class SoakE2ETest {
       AtomicLong lostCreates = new AtomicLong();
       proxy.injectEach(r -> {
         Fault fault = mix.apply(r);
-        trace(r, fault);
+        if (fault != null) {
+          faults.put(r, fault);
+        }
         if (fault instanceof Fault.AnswerLost && r.operation().equals("CreateMultipartUpload")) {
           lostCreates.incrementAndGet();
         }
@@ -139,7 +144,7 @@ class SoakE2ETest {
       List<ReportRow> copyRows = checkFirstRun(copied, f.copyManifest, "copy", figures);
       List<ReportRow> moveRows = checkFirstRun(move, f.moveManifest, "move", figures);
       checkNoSourceMovedWithoutACopy(moveRows);
-      checkOpenUploadsBelongToFailedTasks(copyRows, moveRows);
+      checkOpenUploadsBelongToFailedTasks(proxy, copyRows, moveRows);
       long found = count(copyRows, "already copied") + count(moveRows, "moved (already copied)")
           + count(moveRows, "already moved");
       figures.put("found done on a redrive", count(copyRows, "already copied") + " copies (already copied), "
@@ -236,42 +241,44 @@ class SoakE2ETest {
    * the empty upload of a CreateMultipartUpload whose answer was lost (the function aborts those:
    * {@code UploadCreation}).
    */
-  private void checkOpenUploadsBelongToFailedTasks(List<ReportRow> copyRows, List<ReportRow> moveRows)
-      throws IOException {
+  private void checkOpenUploadsBelongToFailedTasks(FaultProxy proxy, List<ReportRow> copyRows,
+      List<ReportRow> moveRows) throws IOException {
     Set<String> failed = new HashSet<>();
     Stream.concat(copyRows.stream(), moveRows.stream()).filter(ReportRow::failed).forEach(r -> failed.add(r.key()));
     List<MultipartUpload> stray = fixture.openUploads().stream().filter(u -> !failed.contains(u.key())).toList();
-    StringBuilder story = new StringBuilder();
-    for (MultipartUpload u : stray) {
-      story.append("\n").append(u.key()).append(": its multipart requests through the proxy ")
-          .append(multipartTrace.getOrDefault(u.key(), List.of())).append("\n  its invocations' log lines:");
-      for (String action : List.of("copy", "move")) {
-        for (String line : Files.readAllLines(log(action, "first"), StandardCharsets.UTF_8)) {
-          if (line.contains("\"" + u.key() + "\"")) {
-            story.append("\n  ").append(line);
-          }
-        }
-      }
-    }
-    assertThat(stray).as("open uploads whose task did not fail%s", story)
+    assertThat(stray).as("open uploads whose task did not fail%s", stray.isEmpty() ? "" : story(proxy, stray))
         .extracting(u -> u.key() + " (upload " + u.uploadId() + ", "
             + fixture.s3.listParts(b -> b.bucket(fixture.destination).key(u.key()).uploadId(u.uploadId())).parts().size()
             + " parts)")
         .isEmpty();
   }
 
-  /** Notes a multipart request of a destination key, and its fault, for {@link #checkOpenUploadsBelongToFailedTasks}. */
-  private void trace(RecordedRequest r, Fault fault) {
-    String op = r.operation();
-    if (fixture == null || !r.bucket().equals(fixture.destination) || !(op.contains("Multipart") || op.equals("ListParts")
-        || op.startsWith("UploadPart"))) {
-      return;
+  /**
+   * How each stray upload's key came to it: the key's multipart requests as the proxy took them,
+   * each with the fault it met, and the log lines of the key's invocations.
+   */
+  private String story(FaultProxy proxy, List<MultipartUpload> stray) throws IOException {
+    List<RecordedRequest> requests = proxy.requests();
+    List<String> logLines = new ArrayList<>(Files.readAllLines(log("copy", "first"), StandardCharsets.UTF_8));
+    logLines.addAll(Files.readAllLines(log("move", "first"), StandardCharsets.UTF_8));
+    StringBuilder story = new StringBuilder();
+    for (MultipartUpload u : stray) {
+      StringJoiner taken = new StringJoiner(", ", "[", "]");
+      for (RecordedRequest r : requests) {
+        String op = r.operation();
+        String key = op.equals("ListMultipartUploads") ? r.queryParameter("prefix").orElse("") : r.key();
+        if (r.bucket().equals(fixture.destination) && key.equals(u.key())
+            && (op.contains("Multipart") || op.equals("ListParts") || op.startsWith("UploadPart"))) {
+          Fault fault = faults.get(r);
+          taken.add(op + r.queryParameter("partNumber").map(n -> " " + n).orElse("")
+              + r.queryParameter("uploadId").map(id -> " " + id).orElse("") + (fault == null ? "" : " [" + fault + "]"));
+        }
+      }
+      story.append("\n").append(u.key()).append(": its multipart requests through the proxy ").append(taken)
+          .append("\n  its invocations' log lines:");
+      logLines.stream().filter(line -> line.contains("\"" + u.key() + "\"")).forEach(line -> story.append("\n  ").append(line));
     }
-    String key = op.equals("ListMultipartUploads") ? r.queryParameter("prefix").orElse("") : r.key();
-    String entry = op + r.queryParameter("partNumber").map(n -> " " + n).orElse("")
-        + r.queryParameter("uploadId").map(id -> " " + id).orElse("")
-        + (fault == null ? "" : " [" + fault + "]");
-    multipartTrace.computeIfAbsent(key, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(entry);
+    return story.toString();
   }
 
   /** The review's retry manifest holds exactly the failed rows; a rerun of it succeeds on every one. */
