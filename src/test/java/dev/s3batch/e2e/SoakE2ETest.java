@@ -50,8 +50,8 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * the SDK's URL-connection client, sends a request without a body once more by itself when its
  * connection is reset or closed before any status line, so those faults on HeadObject, CopyObject,
  * UploadPartCopy, ListParts, DeleteObject or AbortMultipartUpload mostly pass unseen; a request
- * with a body, CreateMultipartUpload among them (it carries {@code Content-Length: 0}), is never
- * sent again.) Then what must hold: every manifest row once in the
+ * that carries a {@code Content-Length}, a body or CreateMultipartUpload's {@code Content-Length: 0},
+ * is never sent again.) Then what must hold: every manifest row once in the
  * report; no invocation answered PermanentFailure (every fault is temporary); every succeeded copy
  * byte-identical (SHA-256); no move source gone without an identical copy; open uploads only for
  * failed tasks; the review's retry manifest lists exactly the failed rows, and its rerun brings
